@@ -1,10 +1,21 @@
 //! The coder: from an article and its [`attache_text::Doc`] to CAMEO/PLOVER [`Event`]s.
+//!
+//! Each stage is a module with one job: [`actors`] (who), [`lexicon`] (what kind of act),
+//! [`roles`] (who did it to whom), [`modality`] (happened, planned, or not at all), [`dates`]
+//! (when), [`places`] (where), [`milestones`] (novelty claims), and the [`pipeline`] that
+//! assembles them into events, merged so that one occurrence is one event.
 
 pub mod actors;
 pub mod dates;
 pub mod event;
 pub mod lexicon;
+mod merge;
+pub mod milestones;
+pub mod modality;
+pub mod pipeline;
 pub mod places;
+pub mod roles;
 pub mod taxonomy;
 
 pub use event::{ActorRef, DatePrecision, Event, Modality};
+pub use pipeline::code_article;

@@ -1,8 +1,27 @@
 //! Ingest: every input kind becomes an [`Article`] whose `text` is what all later offsets point into.
 //!
 //! Boilerplate (page furniture such as "Advertisement", the ` date YYYY-MM-DD` header of our
-//! plain-text format) is not cut out of the text: it is listed in [`Article::boilerplate`] so that
-//! the text stage skips it while every byte offset stays valid against the original text.
+//! plain-text format, byline lines) is not cut out of the text: it is listed in
+//! [`Article::boilerplate`] so that the text stage skips it while every byte offset stays valid
+//! against the original text.
 
 mod article;
+mod boilerplate;
+mod byline;
+mod dateline;
+mod dates;
+mod error;
+mod front_matter;
+mod header;
+mod inputs;
+mod jsonl;
+mod lines;
+mod options;
+mod text_file;
+
 pub use article::Article;
+pub use error::ReadError;
+pub use inputs::read_inputs;
+pub use jsonl::parse_json_article;
+pub use options::ReadOptions;
+pub use text_file::parse_text_article;

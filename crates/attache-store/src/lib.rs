@@ -1,1 +1,86 @@
 //! The event store: SQLite (bundled, WAL) holding articles and the events coded from them.
+//!
+//! Ingest is idempotent per article: the content hash of the text decides whether a re-read
+//! article is new news (its events are replaced) or the same page fetched again (nothing
+//! changes), so feeds and crawls can be re-run freely.
+
+mod error;
+mod query;
+mod schema;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use error::StoreError;
+pub use query::{Counts, EventFilter};
+pub use write::IngestOutcome;
+
+/// How long a writer waits for another process's lock before giving up: long enough for a
+/// concurrent ingest of one article to finish, short enough that a stuck lock is reported.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open event store. One per thread; SQLite's WAL lets other processes read meanwhile.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating the file and schema on first use.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut conn = Connection::open(path).map_err(open_err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // journal_mode answers with the mode actually in force; anything but WAL (an in-memory
+        // or read-only file) would silently lose concurrent readers, so it is an error.
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+            .map_err(open_err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::NotWal {
+                path: path.to_path_buf(),
+                mode,
+            });
+        }
+        // Off by default in SQLite, per connection: without it ON DELETE CASCADE does nothing.
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(open_err)?;
+        schema::migrate(&mut conn, path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The database file this store was opened on.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the file (equal to the latest this build knows, once opened).
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|source| self.sql_err(source))
+    }
+
+    fn sql_err(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn json_err(&self, source: serde_json::Error) -> StoreError {
+        StoreError::Json {
+            path: self.path.clone(),
+            source,
+        }
+    }
+}

@@ -1,4 +1,12 @@
 //! Actors: who each name in a sentence is, for which state, in which office, at which date.
+//!
+//! Dictionaries (`data/actors/*.tsv`) are loaded once ([`dictionary`]); a sentence is cut into
+//! dictionary atoms and words, and noun-phrase rules ([`recognize`]) turn them into mentions,
+//! with surnames and pronouns resolved against the article so far ([`coref`]).
+
+mod coref;
+mod dictionary;
+mod recognize;
 
 use chrono::NaiveDate;
 
@@ -46,7 +54,10 @@ pub struct ActorMention {
 #[derive(Debug, Default, Clone)]
 pub struct ArticleContext {
     pub people: Vec<ActorMention>,
+    /// The last person mentioned, for he/she/his/her.
     pub last_salient: Option<ActorMention>,
+    /// The last organisation or group mentioned, for they/the group.
+    pub last_group: Option<ActorMention>,
 }
 
 /// The actor dictionaries, loaded once.
@@ -59,15 +70,29 @@ impl ActorCoder {
         &CODER
     }
 
-    /// Actors in `text[start..end]` (a sentence of the article `text`), coded as of `date`.
+    /// Actors in `text[start..end]` (a sentence of the article `text`), coded as of `date`:
+    /// sorted by start, non-overlapping, each covering the whole phrase that names the actor.
     pub fn find(
         &self,
-        _text: &str,
-        _start: usize,
-        _end: usize,
-        _date: Option<NaiveDate>,
-        _ctx: &mut ArticleContext,
+        text: &str,
+        start: usize,
+        end: usize,
+        date: Option<NaiveDate>,
+        ctx: &mut ArticleContext,
     ) -> Vec<ActorMention> {
-        Vec::new()
+        let end = end.min(text.len());
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return Vec::new();
+        }
+        recognize::Parser::new(text, start, end, date).run(ctx)
+    }
+
+    /// Every actor in `text` read as one span with a fresh context (for `attache actors`).
+    pub fn explain(&self, text: &str, date: Option<NaiveDate>) -> Vec<ActorMention> {
+        let mut ctx = ArticleContext::default();
+        self.find(text, 0, text.len(), date, &mut ctx)
     }
 }
+
+#[cfg(test)]
+mod tests;

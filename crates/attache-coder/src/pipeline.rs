@@ -1,0 +1,480 @@
+//! The coder's assembly line for one article: per sentence, actors and triggers are found, each
+//! trigger gets its participants, modality, date, place and novelty claim; then the article's
+//! events are merged so that one occurrence is one event.
+
+use crate::actors::{ActorCoder, ActorMention, ArticleContext};
+use crate::dates::{find_dates, DateMention, FuzzyDate};
+use crate::event::{ActorRef, DatePrecision, Event, Modality};
+use crate::lexicon::{Lexicon, Trigger, TriggerKind};
+use crate::merge::merge_occurrences;
+use crate::milestones::{find_claims, Claim};
+use crate::modality::{self, Reading};
+use crate::places::{find_places, PlaceMention};
+use crate::roles::{self, Clause, Word};
+use crate::taxonomy::cameo_info;
+use attache_ingest::Article;
+use attache_text::{Doc, Sentence};
+use chrono::{Datelike, NaiveDate};
+
+/// An event under construction, with what the article-level passes need to know about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub event: Event,
+    /// The date came from an expression in the event's own sentence.
+    pub dated_in_sentence: bool,
+    pub sentence_index: usize,
+}
+
+/// Codes one article: every event its sentences report.
+pub fn code_article(article: &Article, doc: &Doc) -> Vec<Event> {
+    let mut state = ArticleState {
+        article,
+        ctx: ArticleContext::default(),
+        perpetrator: None,
+        drafts: Vec::new(),
+        orphan_claims: Vec::new(),
+    };
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        state.code_sentence(doc, index, sentence);
+    }
+    state.finish()
+}
+
+struct ArticleState<'a> {
+    article: &'a Article,
+    ctx: ArticleContext,
+    /// The last actor that attacked someone: what "the attack" refers to in later sentences.
+    perpetrator: Option<ActorRef>,
+    drafts: Vec<Draft>,
+    /// Claims in sentences that report no event ("This was the first visit since 2019").
+    orphan_claims: Vec<(String, Option<String>)>,
+}
+
+/// What a sentence offers every trigger in it.
+struct SentenceView<'a> {
+    text: &'a str,
+    start: usize,
+    words: Vec<Word<'a>>,
+    actors: Vec<ActorMention>,
+    dates: Vec<DateMention>,
+    places: Vec<PlaceMention>,
+    claims: Vec<Claim>,
+}
+
+impl ArticleState<'_> {
+    fn code_sentence(&mut self, doc: &Doc, index: usize, sentence: &Sentence) {
+        let text = self.article.text.as_str();
+        let lower = text[sentence.start..sentence.end].to_lowercase();
+        // Lowercasing can change byte lengths outside ASCII; offsets must stay those of `text`.
+        let lower_ok = lower.len() == sentence.end - sentence.start;
+        let words: Vec<Word<'_>> = doc.tokens[sentence.tokens.clone()]
+            .iter()
+            .map(|t| Word {
+                lower: if lower_ok {
+                    &lower[t.start - sentence.start..t.end - sentence.start]
+                } else {
+                    &text[t.start..t.end]
+                },
+                start: t.start,
+                end: t.end,
+            })
+            .collect();
+        let words: Vec<Word<'_>> = words
+            .into_iter()
+            .map(|w| Word {
+                lower: leak_free_lower(w.lower),
+                ..w
+            })
+            .collect();
+        let published = self.article.published;
+        let sentence_text = &text[sentence.start..sentence.end];
+        let view = SentenceView {
+            text: sentence_text,
+            start: sentence.start,
+            actors: ActorCoder::embedded().find(
+                text,
+                sentence.start,
+                sentence.end,
+                published,
+                &mut self.ctx,
+            ),
+            dates: find_dates(sentence_text, published),
+            places: find_places(sentence_text),
+            claims: find_claims(sentence_text),
+            words,
+        };
+        let triggers = Lexicon::embedded().find(text, doc, sentence);
+        let before = self.drafts.len();
+        for (k, trigger) in triggers.iter().enumerate() {
+            let nested = is_nested(&view, &triggers[..k], trigger);
+            self.code_trigger(&view, index, trigger, nested);
+        }
+        if self.drafts.len() == before {
+            for claim in &view.claims {
+                self.orphan_claims
+                    .push((claim.text.clone(), claim_since(claim, &view, published)));
+            }
+        }
+    }
+
+    fn code_trigger(&mut self, view: &SentenceView<'_>, index: usize, trigger: &Trigger, nested: bool) {
+        let Some(info) = cameo_info(&trigger.cameo) else {
+            return;
+        };
+        let at = view
+            .words
+            .partition_point(|w| w.end <= trigger.start);
+        let before: Vec<&str> = view.words[..at].iter().map(|w| w.lower).collect();
+        let all: Vec<&str> = view.words.iter().map(|w| w.lower).collect();
+        let modality = match modality::read(&before, &all, trigger.kind == TriggerKind::Noun) {
+            Reading::Code(m) => m,
+            Reading::Negated | Reading::Unreal => return,
+        };
+        let clause = Clause {
+            words: &view.words,
+            actors: &view.actors,
+        };
+        let roles = roles::assign(&clause, trigger);
+        let text = self.article.text.as_str();
+        let mut source = roles.source.map(|i| actor_ref(text, &view.actors[i]));
+        let mut target = roles.target.map(|i| actor_ref(text, &view.actors[i]));
+        let place = event_place(view, trigger);
+        let is_assault = info.plover == "ASSAULT";
+        if source.is_none() && is_assault {
+            source = self.perpetrator.clone();
+        }
+        if target.is_none() && refers_to_attack(view, trigger) {
+            target = self.perpetrator.clone();
+        }
+        if target.is_none() && is_assault {
+            target = place.map(|p| civilians_of(p, view.start));
+        }
+        if target.is_none() {
+            target = self.counterpart_of(source.as_ref());
+        }
+        let (Some(source), Some(target)) = (source, target) else {
+            return;
+        };
+        if source.code == target.code && source.sector == target.sector {
+            return;
+        }
+        if is_assault {
+            self.perpetrator = Some(source.clone());
+        }
+        let cameo = intended_code(&trigger.cameo, &info.plover, modality);
+        let info = cameo_info(&cameo).unwrap_or(info);
+        let published = self.article.published;
+        let dates = event_dates(view, trigger, modality);
+        let background = nested || is_background(&before, dates.first().map(|d| &d.0), published);
+        let claim = view
+            .claims
+            .iter()
+            .find(|c| c.start + view.start >= trigger.start || !nested);
+        let mut event = Event {
+            article: self.article.id.clone(),
+            sentence: view.text.to_string(),
+            span: [view.start, view.start + view.text.len()],
+            source: Some(source),
+            target: Some(target),
+            cameo,
+            plover: info.plover.clone(),
+            quad_class: info.quad_class,
+            goldstein: info.goldstein,
+            joint: roles.joint || trigger.joint,
+            modality,
+            background,
+            location: place.map(|p| p.name.clone()).unwrap_or_default(),
+            location_code: place.map(|p| p.country.clone()).unwrap_or_default(),
+            milestone: None,
+            milestone_since: None,
+            quote: None,
+            trigger: text[trigger.start..trigger.end].to_string(),
+            ..Event::default()
+        };
+        if let Some(claim) = claim.filter(|_| !background) {
+            event.milestone = Some(claim.text.clone());
+            event.milestone_since = claim_since(claim, view, published);
+        }
+        refine_consult(&mut event);
+        if dates.is_empty() {
+            self.drafts.push(Draft {
+                event,
+                dated_in_sentence: false,
+                sentence_index: index,
+            });
+            return;
+        }
+        // "visits in 2022 and 2023": one occurrence per coordinated date.
+        for (date, end) in dates {
+            let mut e = event.clone();
+            set_date(&mut e, Some(&date), end.as_ref());
+            self.drafts.push(Draft {
+                event: e,
+                dated_in_sentence: true,
+                sentence_index: index,
+            });
+        }
+    }
+
+    /// With no target in its sentence, an actor's act is taken to concern the counterpart of its
+    /// previous event ("They are also expected to seek support" — from the host just named).
+    fn counterpart_of(&self, source: Option<&ActorRef>) -> Option<ActorRef> {
+        let source = source?;
+        let last = self.drafts.last()?;
+        let (s, t) = (last.event.source.as_ref()?, last.event.target.as_ref()?);
+        (s.code == source.code && t.code != source.code).then(|| t.clone())
+    }
+
+    fn finish(mut self) -> Vec<Event> {
+        let published = self.article.published;
+        let news_date = self
+            .drafts
+            .iter()
+            .find(|d| d.dated_in_sentence && !d.event.background && d.event.modality == Modality::Asserted)
+            .and_then(|d| d.event.date.clone().map(|date| (date, d.event.date_precision)));
+        for draft in self.drafts.iter_mut().filter(|d| !d.dated_in_sentence) {
+            let e = &mut draft.event;
+            if e.background {
+                continue;
+            }
+            match (&news_date, e.modality) {
+                (Some((date, precision)), Modality::Asserted) => {
+                    e.date = Some(date.clone());
+                    e.date_precision = *precision;
+                }
+                (None, Modality::Asserted) => {
+                    if let Some(p) = published {
+                        e.date = Some(p.format("%Y-%m-%d").to_string());
+                        e.date_precision = DatePrecision::Day;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut events: Vec<Event> = merge_occurrences(self.drafts)
+            .into_iter()
+            .map(|d| d.event)
+            .collect();
+        for (claim, since) in self.orphan_claims {
+            if let Some(main) = events.iter_mut().find(|e| !e.background && e.modality == Modality::Asserted) {
+                if main.milestone.is_none() {
+                    main.milestone = Some(claim);
+                    main.milestone_since = since;
+                }
+            }
+        }
+        events
+    }
+}
+
+/// Lowercases a token for matching. Tokens are short; the ASCII case needs no allocation beyond
+/// the sentence's own lowercase copy, which `code_sentence` already made.
+fn leak_free_lower(s: &str) -> &str {
+    s
+}
+
+fn actor_ref(text: &str, m: &ActorMention) -> ActorRef {
+    ActorRef {
+        text: text[m.start..m.end].to_string(),
+        code: m.code.clone(),
+        sector: m.sector.clone(),
+        org: m.org.clone(),
+        name: m.name.clone(),
+        role: m.role.clone(),
+        rank: m.rank,
+        span: [m.start, m.end],
+    }
+}
+
+/// Victims an attack report does not name: the civilians of the place it happened.
+fn civilians_of(place: &PlaceMention, sentence_start: usize) -> ActorRef {
+    ActorRef {
+        text: place.name.clone(),
+        code: place.country.clone(),
+        sector: "CVL".to_string(),
+        span: [sentence_start + place.start, sentence_start + place.end],
+        ..ActorRef::default()
+    }
+}
+
+/// A trigger whose complement is an attack ("condemned the attack", "called for a halt to such
+/// acts of terrorism") is aimed at whoever carried the attack out.
+fn refers_to_attack(view: &SentenceView<'_>, trigger: &Trigger) -> bool {
+    const ATTACK_WORDS: &[&str] = &[
+        "attack", "attacks", "bombing", "bombings", "terrorism", "terror", "killing", "killings",
+        "violence", "massacre", "assault", "blast", "explosion",
+    ];
+    let root = trigger.cameo.get(..2).unwrap_or("");
+    if !matches!(root, "02" | "10" | "11" | "12" | "13") {
+        return false;
+    }
+    view.words
+        .iter()
+        .skip_while(|w| w.start < trigger.end)
+        .take(10)
+        .any(|w| ATTACK_WORDS.contains(&w.lower))
+}
+
+/// PLOVER codes a future meeting, visit, aid or cooperation as the intention to do it (AGREE).
+fn intended_code(cameo: &str, plover: &str, modality: Modality) -> String {
+    if modality != Modality::Planned {
+        return cameo.to_string();
+    }
+    match plover {
+        "CONSULT" => "036".to_string(),
+        "AID" => "033".to_string(),
+        "COOPERATE" => "031".to_string(),
+        _ => cameo.to_string(),
+    }
+}
+
+/// A meeting held in a third country is CAMEO 044; the place says so.
+fn refine_consult(event: &mut Event) {
+    if event.cameo != "040" || event.location_code.is_empty() {
+        return;
+    }
+    let parties = [&event.source, &event.target];
+    if parties
+        .iter()
+        .all(|a| a.as_ref().is_some_and(|a| a.code != event.location_code))
+    {
+        event.cameo = "044".to_string();
+        if let Some(info) = cameo_info("044") {
+            event.goldstein = info.goldstein;
+        }
+    }
+}
+
+/// A trigger inside another event's report is recalled, not reported: a noun or participle after
+/// an earlier trigger ("welcomed Afghanistan's rejection of reports alleging ...") or after
+/// "after", "follows", "amid".
+fn is_nested(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) -> bool {
+    const RECALL: &[&str] = &["after", "follows", "following", "followed", "amid", "since", "over"];
+    let at = view.words.partition_point(|w| w.end <= trigger.start);
+    let window = &view.words[at.saturating_sub(6)..at];
+    if window.iter().any(|w| RECALL.contains(&w.lower)) {
+        return true;
+    }
+    let Some(prev) = earlier.last() else {
+        return false;
+    };
+    let _ = prev;
+    let first = view.words.get(at).map_or("", |w| w.lower);
+    let after_comma = at > 0 && view.words[at - 1].lower == ",";
+    trigger.kind == TriggerKind::Noun || (first.ends_with("ing") && !after_comma)
+}
+
+/// Dates for one trigger: the date expression nearest to it (skipping "since ..." and claims), or
+/// every member of a coordination ("in 2022 and 2023").
+fn event_dates(view: &SentenceView<'_>, trigger: &Trigger, modality: Modality) -> Vec<(FuzzyDate, Option<FuzzyDate>)> {
+    let usable: Vec<&DateMention> = view
+        .dates
+        .iter()
+        .filter(|d| !matches!(d.cue.as_deref(), Some("since" | "until" | "till" | "by")))
+        .filter(|d| !view.claims.iter().any(|c| d.start >= c.start && d.end <= c.end))
+        .collect();
+    let distance = |d: &DateMention| {
+        let (a, b) = (view.start + d.start, view.start + d.end);
+        if b <= trigger.start {
+            trigger.start - b
+        } else {
+            a.saturating_sub(trigger.end)
+        }
+    };
+    let Some(best) = usable.iter().min_by_key(|d| distance(d)) else {
+        return Vec::new();
+    };
+    let pick = |d: &DateMention| {
+        let date = if modality == Modality::Planned {
+            d.future.unwrap_or(d.date)
+        } else {
+            d.date
+        };
+        (date, d.date_end)
+    };
+    let mut chosen = vec![pick(best)];
+    // Coordinated dates: "in 2022 and 2023" are two occurrences.
+    let mut last = *best;
+    for d in usable.iter().filter(|d| d.start > best.start) {
+        let gap = view.text[last.end..d.start].trim();
+        if gap == "and" || gap == "," || gap == ", and" {
+            chosen.push(pick(d));
+            last = d;
+        } else {
+            break;
+        }
+    }
+    chosen
+}
+
+/// Background: an event the article recalls (an earlier year, "earlier this year", a
+/// pluperfect outside reported speech, "the last time"), not its news.
+fn is_background(before: &[&str], date: Option<&FuzzyDate>, published: Option<NaiveDate>) -> bool {
+    let recall_words = before.windows(2).any(|w| {
+        matches!(
+            (w[0], w[1]),
+            ("earlier", "this") | ("last", "year") | ("last", "time") | ("previously", _) | ("had", _)
+        )
+    }) && !before.contains(&"that");
+    if recall_words {
+        return true;
+    }
+    let (Some(date), Some(p)) = (date, published) else {
+        return false;
+    };
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => NaiveDate::from_ymd_opt(date.year, m, d)
+            .is_some_and(|d| (p - d).num_days() > 7),
+        (Some(m), None) => (date.year, m) < (p.year(), p.month()),
+        _ => date.year < p.year(),
+    }
+}
+
+fn set_date(event: &mut Event, date: Option<&FuzzyDate>, end: Option<&FuzzyDate>) {
+    event.date = date.map(FuzzyDate::to_string);
+    event.date_precision = date.map_or(DatePrecision::Unknown, FuzzyDate::precision);
+    event.date_end = end.map(FuzzyDate::to_string);
+}
+
+/// The place where the event happened: for a visit, where the visitor went ("arrived in Japan",
+/// "travelled to Kabul"); otherwise a place after "in/at/outside/near" that is not part of an
+/// actor's name ("the embassy in Kabul").
+fn event_place<'v>(view: &'v SentenceView<'_>, trigger: &Trigger) -> Option<&'v PlaceMention> {
+    let inside_actor = |p: &PlaceMention| {
+        let (a, b) = (view.start + p.start, view.start + p.end);
+        view.actors.iter().any(|m| m.start <= a && b <= m.end && (m.start, m.end) != (a, b))
+    };
+    let visit = trigger.cameo.starts_with("042");
+    let preps: &[&str] = if visit {
+        &["in", "to", "into", "at"]
+    } else {
+        &["in", "at", "outside", "near", "inside"]
+    };
+    view.places
+        .iter()
+        .filter(|p| view.start + p.start >= trigger.start.saturating_sub(200))
+        .filter(|p| p.preposition.as_deref().is_some_and(|w| preps.contains(&w)))
+        .filter(|p| !inside_actor(p))
+        .min_by_key(|p| {
+            let a = view.start + p.start;
+            if a >= trigger.end {
+                a - trigger.end
+            } else {
+                // Places before the trigger are a weaker reading than those after it.
+                (trigger.start - a) * 2
+            }
+        })
+}
+
+/// The claim's "since ..." reference time, as a year or year-month.
+fn claim_since(claim: &Claim, view: &SentenceView<'_>, published: Option<NaiveDate>) -> Option<String> {
+    let (a, b) = claim.since?;
+    let since_text = &view.text[a..b];
+    find_dates(since_text, published)
+        .first()
+        .map(|d| {
+            let mut d = d.date;
+            d.day = None;
+            d.to_string()
+        })
+}

@@ -1,0 +1,296 @@
+//! Who is the source and who the target of a trigger, from word order: the subject before a verb,
+//! the object or the prepositional complement after it, the "by" agent of a passive, the possessor
+//! of an event noun ("Afghanistan's condemnation of"). This is the part a dependency parse will
+//! replace; it sees a sentence only through [`Clause`] so that the swap touches nothing else.
+
+use crate::actors::ActorMention;
+use crate::lexicon::{Trigger, TriggerKind};
+
+/// A sentence as the role finder sees it: its lowercased words with their byte offsets (into the
+/// article) and the actors named in it.
+pub struct Clause<'a> {
+    pub words: &'a [Word<'a>],
+    pub actors: &'a [ActorMention],
+}
+
+/// One token: lowercased text and byte offsets into the article.
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub lower: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The chosen participants, as indexes into [`Clause::actors`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Roles {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    /// Source and target are coordinated subjects acting together ("A and B signed").
+    pub joint: bool,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "from", "in", "at", "to", "with", "on", "by", "against", "between", "about",
+    "into", "over", "among", "inside", "outside", "near", "toward", "towards", "across", "via",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that",
+];
+/// Words that end the stretch in which an object or complement can still belong to the trigger.
+const OBJECT_STOPS: &[&str] = &[
+    ";",
+    ":",
+    ".",
+    "which",
+    "who",
+    "while",
+    "whereas",
+    "but",
+    "after",
+    "before",
+    "because",
+    "when",
+    "where",
+    "said",
+    "says",
+    "according",
+    "—",
+];
+/// How many words may separate a trigger from its object or complement.
+const OBJECT_REACH: usize = 10;
+
+impl Clause<'_> {
+    fn word_index_at(&self, byte: usize) -> usize {
+        self.words.partition_point(|w| w.end <= byte)
+    }
+
+    /// The word right before `byte`, skipping determiners.
+    fn word_before(&self, byte: usize) -> Option<&str> {
+        let mut i = self.word_index_at(byte);
+        while i > 0 {
+            i -= 1;
+            let w = self.words[i].lower;
+            if !DETERMINERS.contains(&w) {
+                return Some(w);
+            }
+        }
+        None
+    }
+
+    fn words_between(&self, from: usize, to: usize) -> &[Word<'_>] {
+        let a = self.word_index_at(from);
+        let b = self.word_index_at(to).max(a);
+        &self.words[a..b]
+    }
+
+    fn has_code(&self, i: usize) -> bool {
+        !self.actors[i].code.is_empty()
+    }
+}
+
+/// Chooses source and target for `trigger`.
+pub fn assign(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
+    let mut roles = if trigger.passive {
+        passive_roles(clause, trigger)
+    } else if trigger.kind == TriggerKind::Noun {
+        noun_roles(clause, trigger)
+    } else {
+        Roles {
+            source: subject(clause, trigger.start),
+            target: object(clause, trigger),
+            joint: false,
+        }
+    };
+    if roles.target.is_none() {
+        if let Some(s) = roles.source {
+            if let Some(other) = coordinated_partner(clause, s) {
+                roles.target = Some(other);
+                roles.joint = true;
+            }
+        }
+    }
+    if roles.source.is_some() && roles.source == roles.target {
+        roles.target = None;
+    }
+    roles
+}
+
+/// "X was killed by Y": Y is the source, X the target.
+fn passive_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
+    let agent = after_preposition(clause, trigger.end, &["by"], 6);
+    Roles {
+        source: agent,
+        target: subject(clause, trigger.start),
+        joint: false,
+    }
+}
+
+/// Event nouns: the possessor ("Afghanistan's condemnation of"), "between A and B", "by X", or the
+/// subject of the clause the noun is the object of ("X held talks with Y").
+fn noun_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
+    if let Some((a, b)) = between_pair(clause, trigger.end) {
+        return Roles {
+            source: Some(a),
+            target: Some(b),
+            joint: false,
+        };
+    }
+    let source = possessor(clause, trigger.start)
+        .or_else(|| after_preposition(clause, trigger.end, &["by"], 4))
+        .or_else(|| subject(clause, trigger.start));
+    let mut target = object(clause, trigger);
+    if target == source {
+        target = None;
+    }
+    Roles {
+        source,
+        target,
+        joint: false,
+    }
+}
+
+/// The actor that owns an event noun: it ends at most two words before it ("Japan's sudden
+/// condemnation", "his visit").
+fn possessor(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
+    let i = clause.actors.iter().rposition(|a| a.end <= trigger_start)?;
+    let gap = clause.words_between(clause.actors[i].end, trigger_start);
+    let close = gap.len() <= 2
+        && gap.iter().all(|w| {
+            w.lower
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '’' || c == '\'' || c == '-')
+        });
+    (close && clause.has_code(i)).then_some(i)
+}
+
+/// "talks between A and B".
+fn between_pair(clause: &Clause<'_>, from: usize) -> Option<(usize, usize)> {
+    let first = after_preposition(clause, from, &["between"], 3)?;
+    let next = first + 1;
+    if next >= clause.actors.len() {
+        return None;
+    }
+    let gap = clause.words_between(clause.actors[first].end, clause.actors[next].start);
+    (gap.len() == 1 && gap[0].lower == "and" && clause.has_code(next)).then_some((first, next))
+}
+
+/// The subject of the verb starting at `trigger_start`: the nearest actor before it that is not
+/// inside a prepositional phrase nor an apposition, in the same clause.
+fn subject(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
+    let before: Vec<usize> = (0..clause.actors.len())
+        .filter(|&i| clause.actors[i].end <= trigger_start)
+        .collect();
+    if let Some(i) = apposition_head(clause, &before, trigger_start) {
+        return Some(i);
+    }
+    for &i in before.iter().rev() {
+        let gap = clause.words_between(clause.actors[i].end, trigger_start);
+        if gap
+            .iter()
+            .any(|w| OBJECT_STOPS.contains(&w.lower) && w.lower != "when")
+        {
+            return None;
+        }
+        if !clause.has_code(i) || in_prepositional_phrase(clause, i) {
+            continue;
+        }
+        return Some(i);
+    }
+    None
+}
+
+/// "A, the envoy for B and C, travelled": the trigger follows a comma-closed apposition whose head
+/// is a person or a group named right before the opening comma.
+fn apposition_head(clause: &Clause<'_>, before: &[usize], trigger_start: usize) -> Option<usize> {
+    let last = clause.words_between(0, trigger_start).last()?;
+    if last.lower != "," {
+        return None;
+    }
+    before.iter().rev().copied().find(|&i| {
+        let gap = clause.words_between(clause.actors[i].end, trigger_start);
+        gap.len() > 2
+            && gap.first().is_some_and(|w| w.lower == ",")
+            && clause.has_code(i)
+            && !in_prepositional_phrase(clause, i)
+            && !gap.iter().any(|w| OBJECT_STOPS.contains(&w.lower))
+    })
+}
+
+/// Whether an actor is the object of a preposition, following a coordination back to its first
+/// member ("for Afghanistan, Iran, and Pakistan").
+fn in_prepositional_phrase(clause: &Clause<'_>, mut i: usize) -> bool {
+    loop {
+        match clause.word_before(clause.actors[i].start) {
+            Some(w) if PREPOSITIONS.contains(&w) || w == "according" => return true,
+            Some("and" | "or" | ",") if i > 0 => {
+                let gap = clause.words_between(clause.actors[i - 1].end, clause.actors[i].start);
+                if gap.len() <= 2 && gap.iter().all(|w| matches!(w.lower, "and" | "or" | ",")) {
+                    i -= 1;
+                    continue;
+                }
+                return false;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The target: an actor introduced by one of the trigger's prepositions, else the direct object.
+fn object(clause: &Clause<'_>, trigger: &Trigger) -> Option<usize> {
+    let preps: Vec<&str> = trigger.target_preps.iter().map(String::as_str).collect();
+    if !preps.is_empty() {
+        if let Some(i) = after_preposition(clause, trigger.end, &preps, OBJECT_REACH) {
+            return Some(i);
+        }
+    }
+    let i = clause.actors.iter().position(|a| a.start >= trigger.end)?;
+    let gap = clause.words_between(trigger.end, clause.actors[i].start);
+    let reachable = gap.len() <= OBJECT_REACH
+        && !gap
+            .iter()
+            .any(|w| OBJECT_STOPS.contains(&w.lower) || w.lower == "according");
+    (reachable && clause.has_code(i)).then_some(i)
+}
+
+/// The first actor after `from` that follows one of `preps` within `reach` words.
+fn after_preposition(
+    clause: &Clause<'_>,
+    from: usize,
+    preps: &[&str],
+    reach: usize,
+) -> Option<usize> {
+    let start = clause.word_index_at(from);
+    let end = (start + reach).min(clause.words.len());
+    for w in &clause.words[start..end] {
+        if OBJECT_STOPS.contains(&w.lower) {
+            return None;
+        }
+        if preps.contains(&w.lower) {
+            let i = clause.actors.iter().position(|a| a.start >= w.end)?;
+            let gap = clause.words_between(w.end, clause.actors[i].start);
+            if gap.len() <= 3 && clause.has_code(i) {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+/// "A and B agreed": the other member of a coordinated subject.
+fn coordinated_partner(clause: &Clause<'_>, subject: usize) -> Option<usize> {
+    let and_between = |a: usize, b: usize| {
+        let gap = clause.words_between(clause.actors[a].end, clause.actors[b].start);
+        gap.len() == 1 && gap[0].lower == "and"
+    };
+    if subject > 0 && and_between(subject - 1, subject) && clause.has_code(subject - 1) {
+        return Some(subject - 1);
+    }
+    if subject + 1 < clause.actors.len()
+        && and_between(subject, subject + 1)
+        && clause.has_code(subject + 1)
+    {
+        return Some(subject + 1);
+    }
+    None
+}

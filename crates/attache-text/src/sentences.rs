@@ -1,0 +1,150 @@
+//! A rule-based sentence splitter over tokens, tuned for news English.
+
+use crate::chars::{is_line_break, is_space};
+use crate::doc::{Sentence, Token};
+use crate::lexicon::{lexicon, AbbrevKind};
+
+/// Sentences over `tokens` (token ranges + byte ranges into `text`).
+///
+/// `tokens` must come from [`crate::tokenize`] over the same `text`. A sentence
+/// ends:
+/// - at a line break between two tokens (headlines, captions, paragraphs and
+///   social-media embed lines have no final punctuation);
+/// - where text other than whitespace lies between two tokens, i.e. at a skip
+///   range of the tokenizer;
+/// - after `.`, `?`, `!`, `...` or `…`, plus any closing quotes and brackets
+///   right after them, when the next token does not start lower case or with
+///   inner punctuation (`"Why?" he asked` stays one sentence);
+/// - after an abbreviation that can end a sentence (`U.S.`, `Inc.`, `p.m.`,
+///   an initial) only when a word that typically starts a sentence follows
+///   (`in the U.S. The talks`), not a name (`U.S. President`); never after a
+///   title (`Dr.`, `Lt. Gen.`, `St.`) or `No.` before a number.
+///
+/// Each sentence spans from its first token's start to its last token's end.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    let mut k = 0;
+    while k < tokens.len() {
+        match sentence_end(text, tokens, k) {
+            Some(last) => {
+                out.push(sentence(tokens, first, last));
+                first = last + 1;
+                k = last + 1;
+            }
+            None => k += 1,
+        }
+    }
+    if first < tokens.len() {
+        out.push(sentence(tokens, first, tokens.len() - 1));
+    }
+    out
+}
+
+fn sentence(tokens: &[Token], first: usize, last: usize) -> Sentence {
+    Sentence {
+        start: tokens[first].start,
+        end: tokens[last].end,
+        tokens: first..last + 1,
+    }
+}
+
+/// What a token says about a possible sentence end after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Terminal {
+    /// `.`, `?`, `!`, `...`, `…` and runs of them.
+    Strong,
+    /// An abbreviation that can end a sentence: `U.S.`, `Inc.`, an initial.
+    Abbreviation,
+}
+
+fn terminal(token: &str) -> Option<Terminal> {
+    if token.chars().all(|c| matches!(c, '.' | '?' | '!' | '…')) {
+        return Some(Terminal::Strong);
+    }
+    let word = token.strip_suffix('.')?;
+    match lexicon().abbreviation(word) {
+        Some(AbbrevKind::Title | AbbrevKind::Numeral) => None,
+        _ => Some(Terminal::Abbreviation),
+    }
+}
+
+/// If a sentence ends at token `k` or at the closers right after it, the
+/// index of its last token.
+fn sentence_end(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let next = tokens.get(k + 1)?;
+    if hard_break(text, tokens[k].end, next.start) {
+        return Some(k);
+    }
+    let kind = terminal(token_str(text, tokens[k]))?;
+    let last = absorb_closers(text, tokens, k);
+    let Some(&after) = tokens.get(last + 1) else {
+        return Some(last);
+    };
+    if hard_break(text, tokens[last].end, after.start) {
+        return Some(last);
+    }
+    let ends = match kind {
+        Terminal::Strong => starts_sentence(token_str(text, after)),
+        Terminal::Abbreviation => {
+            next_word(text, &tokens[last + 1..]).is_some_and(|w| lexicon().is_sentence_starter(w))
+        }
+    };
+    ends.then_some(last)
+}
+
+/// The last of the closing quotes and brackets that directly follow token `k`.
+fn absorb_closers(text: &str, tokens: &[Token], k: usize) -> usize {
+    let mut last = k;
+    while let Some(&next) = tokens.get(last + 1) {
+        let prev = tokens[last];
+        if hard_break(text, prev.end, next.start) {
+            break;
+        }
+        let adjacent = prev.end == next.start;
+        let closes = match token_str(text, next) {
+            // Straight quotes open as often as they close: only one glued to
+            // the punctuation closes.
+            "\"" | "'" | "''" => adjacent,
+            ")" | "]" | "}" | "”" | "’" | "»" => true,
+            _ => false,
+        };
+        if !closes {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
+/// Whether the gap between two tokens ends a sentence by itself: a line break,
+/// or text the tokenizer skipped (anything but whitespace).
+fn hard_break(text: &str, end: usize, start: usize) -> bool {
+    match text.get(end..start) {
+        Some(gap) => gap.chars().any(|c| is_line_break(c) || !is_space(c)),
+        None => true,
+    }
+}
+
+/// After strong punctuation: anything but a lower-case word or inner
+/// punctuation begins a new sentence.
+fn starts_sentence(token: &str) -> bool {
+    match token.chars().next() {
+        Some(c) if c.is_lowercase() => false,
+        Some(',' | ';' | ':' | ')' | ']' | '}' | '-' | '–' | '—') => false,
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// The first token after any opening quotes or brackets.
+fn next_word<'a>(text: &'a str, tokens: &[Token]) -> Option<&'a str> {
+    tokens
+        .iter()
+        .map(|&t| token_str(text, t))
+        .find(|t| !matches!(*t, "\"" | "'" | "“" | "‘" | "(" | "["))
+}
+
+fn token_str(text: &str, token: Token) -> &str {
+    text.get(token.start..token.end).unwrap_or("")
+}

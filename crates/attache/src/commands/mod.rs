@@ -1,0 +1,36 @@
+//! One module per command; each returns the process exit status.
+
+mod actors;
+mod code;
+mod demo;
+mod events;
+mod ingest;
+
+use crate::cli::{Cli, Command};
+use anyhow::Result;
+use attache_ingest::ReadError;
+use std::process::ExitCode;
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Code(args) => code::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Events(args) => events::run(args),
+        Command::Actors(args) => actors::run(args),
+        Command::Demo(args) => demo::run(args),
+    }
+}
+
+/// Reports a failed input on stderr; the batch goes on.
+fn report(err: &ReadError) {
+    eprintln!("attache: skipped {err}");
+}
+
+/// 1 when any input failed, so that scripts can tell a partial run from a clean one.
+fn exit_status(failures: usize) -> ExitCode {
+    if failures > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
