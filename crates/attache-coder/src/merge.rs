@@ -39,24 +39,33 @@ fn same_occurrence(a: &Draft, b: &Draft) -> bool {
     if ea.plover != eb.plover || planned(ea) != planned(eb) || dyad(ea) != dyad(eb) {
         return false;
     }
+    if different_people(ea, eb) {
+        return false;
+    }
+    // Two reports that each carry their own date are one occasion only on the same date: "met in
+    // 2022" and "met on Thursday" are two meetings, as are the visits "in 2022 and 2023".
     if a.dated_in_sentence && b.dated_in_sentence {
-        return dates_compatible(ea.date.as_deref(), eb.date.as_deref());
+        return ea.date == eb.date;
     }
     true
 }
 
-/// "2025" and "2025-05-15" may be the same occasion; "2022" and "2023" are not.
-fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a.starts_with(b) || b.starts_with(a),
-        _ => true,
-    }
+/// Two named persons on the same side make two occasions: the secretary's meeting and the envoy's
+/// visit of the same year are not one event.
+fn different_people(a: &Event, b: &Event) -> bool {
+    let name = |x: &Option<crate::ActorRef>| x.as_ref().and_then(|x| x.name.clone());
+    let differ =
+        |x: Option<String>, y: Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    differ(name(&a.source), name(&b.source)) || differ(name(&a.target), name(&b.target))
 }
 
 /// Keeps the better-dated of two reports of one occurrence, and the claims of both.
 fn absorb(kept: &mut Draft, other: Draft) {
     let replace = other.dated_in_sentence && !kept.dated_in_sentence;
-    let (milestone, since) = (kept.event.milestone.take(), kept.event.milestone_since.take());
+    let (milestone, since) = (
+        kept.event.milestone.take(),
+        kept.event.milestone_since.take(),
+    );
     if replace {
         let sentence_index = kept.sentence_index.min(other.sentence_index);
         *kept = Draft {

@@ -166,7 +166,16 @@ fn is_planned(clause: &[&str], noun: bool) -> bool {
         let near = &clause[clause.len().saturating_sub(3)..];
         return near.iter().any(|w| PLANNED_ADJECTIVES.contains(w));
     }
-    infinitive_of_intent(window)
+    if infinitive_of_intent(window) {
+        return true;
+    }
+    // "expected to discuss relations and seek support": a coordinated verb shares the plan.
+    if clause.last().is_some_and(|w| *w == "and" || *w == "or") {
+        return clause.windows(2).any(|w| {
+            INTENT_HEADS.contains(&w[0]) && w[1] == "to" && !matches!(w[0], "is" | "are")
+        });
+    }
+    false
 }
 
 /// "... expected to (also) discuss": the trigger is the verb of an infinitive whose head is an
@@ -272,6 +281,17 @@ mod tests {
         assert_eq!(
             reading("The group has frequently visited Beijing", "visited"),
             Reading::Unreal
+        );
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_plan() {
+        assert_eq!(
+            reading(
+                "They are expected to discuss trade and seek support",
+                "seek"
+            ),
+            Reading::Code(Modality::Planned)
         );
     }
 

@@ -2,7 +2,7 @@
 //! trigger gets its participants, modality, date, place and novelty claim; then the article's
 //! events are merged so that one occurrence is one event.
 
-use crate::actors::{ActorCoder, ActorMention, ArticleContext};
+use crate::actors::{ActorCoder, ActorMention, ArticleContext, MentionKind};
 use crate::dates::{find_dates, DateMention, FuzzyDate};
 use crate::event::{ActorRef, DatePrecision, Event, Modality};
 use crate::lexicon::{Lexicon, Trigger, TriggerKind};
@@ -61,6 +61,15 @@ struct SentenceView<'a> {
     claims: Vec<Claim>,
 }
 
+impl SentenceView<'_> {
+    fn words_between_count(&self, from: usize, to: usize) -> usize {
+        self.words
+            .iter()
+            .filter(|w| w.start >= from && w.end <= to)
+            .count()
+    }
+}
+
 impl ArticleState<'_> {
     fn code_sentence(&mut self, doc: &Doc, index: usize, sentence: &Sentence) {
         let text = self.article.text.as_str();
@@ -117,13 +126,17 @@ impl ArticleState<'_> {
         }
     }
 
-    fn code_trigger(&mut self, view: &SentenceView<'_>, index: usize, trigger: &Trigger, nested: bool) {
+    fn code_trigger(
+        &mut self,
+        view: &SentenceView<'_>,
+        index: usize,
+        trigger: &Trigger,
+        nested: bool,
+    ) {
         let Some(info) = cameo_info(&trigger.cameo) else {
             return;
         };
-        let at = view
-            .words
-            .partition_point(|w| w.end <= trigger.start);
+        let at = view.words.partition_point(|w| w.end <= trigger.start);
         let before: Vec<&str> = view.words[..at].iter().map(|w| w.lower).collect();
         let all: Vec<&str> = view.words.iter().map(|w| w.lower).collect();
         let modality = match modality::read(&before, &all, trigger.kind == TriggerKind::Noun) {
@@ -137,11 +150,16 @@ impl ArticleState<'_> {
         let roles = roles::assign(&clause, trigger);
         let text = self.article.text.as_str();
         let mut source = roles.source.map(|i| actor_ref(text, &view.actors[i]));
+        let source_is_pronoun = roles
+            .source
+            .is_some_and(|i| view.actors[i].kind == MentionKind::Pronoun);
         let mut target = roles.target.map(|i| actor_ref(text, &view.actors[i]));
         let place = event_place(view, trigger);
         let is_assault = info.plover == "ASSAULT";
         if source.is_none() && is_assault {
-            source = self.perpetrator.clone();
+            source = claimant(view)
+                .map(|i| actor_ref(text, &view.actors[i]))
+                .or_else(|| self.perpetrator.clone());
         }
         if target.is_none() && refers_to_attack(view, trigger) {
             target = self.perpetrator.clone();
@@ -149,7 +167,7 @@ impl ArticleState<'_> {
         if target.is_none() && is_assault {
             target = place.map(|p| civilians_of(p, view.start));
         }
-        if target.is_none() {
+        if target.is_none() && source_is_pronoun {
             target = self.counterpart_of(source.as_ref());
         }
         let (Some(source), Some(target)) = (source, target) else {
@@ -216,8 +234,9 @@ impl ArticleState<'_> {
         }
     }
 
-    /// With no target in its sentence, an actor's act is taken to concern the counterpart of its
-    /// previous event ("They are also expected to seek support" — from the host just named).
+    /// With no target in its sentence, an actor referred to by a pronoun is taken to act towards
+    /// the counterpart of its previous event ("They are also expected to seek support" — from the
+    /// host just named).
     fn counterpart_of(&self, source: Option<&ActorRef>) -> Option<ActorRef> {
         let source = source?;
         let last = self.drafts.last()?;
@@ -230,8 +249,15 @@ impl ArticleState<'_> {
         let news_date = self
             .drafts
             .iter()
-            .find(|d| d.dated_in_sentence && !d.event.background && d.event.modality == Modality::Asserted)
-            .and_then(|d| d.event.date.clone().map(|date| (date, d.event.date_precision)));
+            .find(|d| {
+                d.dated_in_sentence && !d.event.background && d.event.modality == Modality::Asserted
+            })
+            .and_then(|d| {
+                d.event
+                    .date
+                    .clone()
+                    .map(|date| (date, d.event.date_precision))
+            });
         for draft in self.drafts.iter_mut().filter(|d| !d.dated_in_sentence) {
             let e = &mut draft.event;
             if e.background {
@@ -256,7 +282,10 @@ impl ArticleState<'_> {
             .map(|d| d.event)
             .collect();
         for (claim, since) in self.orphan_claims {
-            if let Some(main) = events.iter_mut().find(|e| !e.background && e.modality == Modality::Asserted) {
+            if let Some(main) = events
+                .iter_mut()
+                .find(|e| !e.background && e.modality == Modality::Asserted)
+            {
                 if main.milestone.is_none() {
                     main.milestone = Some(claim);
                     main.milestone_since = since;
@@ -297,12 +326,34 @@ fn civilians_of(place: &PlaceMention, sentence_start: usize) -> ActorRef {
     }
 }
 
+/// "..., for which X claimed responsibility": X carried out the attack the sentence reports.
+fn claimant(view: &SentenceView<'_>) -> Option<usize> {
+    let at = view.words.windows(2).position(|w| {
+        w[0].lower == "claimed" && matches!(w[1].lower, "responsibility" | "credit")
+    })?;
+    let claimed = view.words[at].start;
+    view.actors
+        .iter()
+        .rposition(|a| a.end <= claimed && view.words_between_count(a.end, claimed) == 0)
+}
+
 /// A trigger whose complement is an attack ("condemned the attack", "called for a halt to such
 /// acts of terrorism") is aimed at whoever carried the attack out.
 fn refers_to_attack(view: &SentenceView<'_>, trigger: &Trigger) -> bool {
     const ATTACK_WORDS: &[&str] = &[
-        "attack", "attacks", "bombing", "bombings", "terrorism", "terror", "killing", "killings",
-        "violence", "massacre", "assault", "blast", "explosion",
+        "attack",
+        "attacks",
+        "bombing",
+        "bombings",
+        "terrorism",
+        "terror",
+        "killing",
+        "killings",
+        "violence",
+        "massacre",
+        "assault",
+        "blast",
+        "explosion",
     ];
     let root = trigger.cameo.get(..2).unwrap_or("");
     if !matches!(root, "02" | "10" | "11" | "12" | "13") {
@@ -349,7 +400,15 @@ fn refine_consult(event: &mut Event) {
 /// an earlier trigger ("welcomed Afghanistan's rejection of reports alleging ...") or after
 /// "after", "follows", "amid".
 fn is_nested(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) -> bool {
-    const RECALL: &[&str] = &["after", "follows", "following", "followed", "amid", "since", "over"];
+    const RECALL: &[&str] = &[
+        "after",
+        "follows",
+        "following",
+        "followed",
+        "amid",
+        "since",
+        "over",
+    ];
     let at = view.words.partition_point(|w| w.end <= trigger.start);
     let window = &view.words[at.saturating_sub(6)..at];
     if window.iter().any(|w| RECALL.contains(&w.lower)) {
@@ -366,12 +425,21 @@ fn is_nested(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) ->
 
 /// Dates for one trigger: the date expression nearest to it (skipping "since ..." and claims), or
 /// every member of a coordination ("in 2022 and 2023").
-fn event_dates(view: &SentenceView<'_>, trigger: &Trigger, modality: Modality) -> Vec<(FuzzyDate, Option<FuzzyDate>)> {
+fn event_dates(
+    view: &SentenceView<'_>,
+    trigger: &Trigger,
+    modality: Modality,
+) -> Vec<(FuzzyDate, Option<FuzzyDate>)> {
     let usable: Vec<&DateMention> = view
         .dates
         .iter()
         .filter(|d| !matches!(d.cue.as_deref(), Some("since" | "until" | "till" | "by")))
-        .filter(|d| !view.claims.iter().any(|c| d.start >= c.start && d.end <= c.end))
+        .filter(|d| {
+            !view
+                .claims
+                .iter()
+                .any(|c| d.start >= c.start && d.end <= c.end)
+        })
         .collect();
     let distance = |d: &DateMention| {
         let (a, b) = (view.start + d.start, view.start + d.end);
@@ -413,7 +481,11 @@ fn is_background(before: &[&str], date: Option<&FuzzyDate>, published: Option<Na
     let recall_words = before.windows(2).any(|w| {
         matches!(
             (w[0], w[1]),
-            ("earlier", "this") | ("last", "year") | ("last", "time") | ("previously", _) | ("had", _)
+            ("earlier", "this")
+                | ("last", "year")
+                | ("last", "time")
+                | ("previously", _)
+                | ("had", _)
         )
     }) && !before.contains(&"that");
     if recall_words {
@@ -423,8 +495,9 @@ fn is_background(before: &[&str], date: Option<&FuzzyDate>, published: Option<Na
         return false;
     };
     match (date.month, date.day) {
-        (Some(m), Some(d)) => NaiveDate::from_ymd_opt(date.year, m, d)
-            .is_some_and(|d| (p - d).num_days() > 7),
+        (Some(m), Some(d)) => {
+            NaiveDate::from_ymd_opt(date.year, m, d).is_some_and(|d| (p - d).num_days() > 7)
+        }
         (Some(m), None) => (date.year, m) < (p.year(), p.month()),
         _ => date.year < p.year(),
     }
@@ -442,7 +515,9 @@ fn set_date(event: &mut Event, date: Option<&FuzzyDate>, end: Option<&FuzzyDate>
 fn event_place<'v>(view: &'v SentenceView<'_>, trigger: &Trigger) -> Option<&'v PlaceMention> {
     let inside_actor = |p: &PlaceMention| {
         let (a, b) = (view.start + p.start, view.start + p.end);
-        view.actors.iter().any(|m| m.start <= a && b <= m.end && (m.start, m.end) != (a, b))
+        view.actors
+            .iter()
+            .any(|m| m.start <= a && b <= m.end && (m.start, m.end) != (a, b))
     };
     let visit = trigger.cameo.starts_with("042");
     let preps: &[&str] = if visit {
@@ -467,14 +542,16 @@ fn event_place<'v>(view: &'v SentenceView<'_>, trigger: &Trigger) -> Option<&'v 
 }
 
 /// The claim's "since ..." reference time, as a year or year-month.
-fn claim_since(claim: &Claim, view: &SentenceView<'_>, published: Option<NaiveDate>) -> Option<String> {
+fn claim_since(
+    claim: &Claim,
+    view: &SentenceView<'_>,
+    published: Option<NaiveDate>,
+) -> Option<String> {
     let (a, b) = claim.since?;
     let since_text = &view.text[a..b];
-    find_dates(since_text, published)
-        .first()
-        .map(|d| {
-            let mut d = d.date;
-            d.day = None;
-            d.to_string()
-        })
+    find_dates(since_text, published).first().map(|d| {
+        let mut d = d.date;
+        d.day = None;
+        d.to_string()
+    })
 }

@@ -126,8 +126,9 @@ fn passive_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
     }
 }
 
-/// Event nouns: the possessor ("Afghanistan's condemnation of"), "between A and B", "by X", or the
-/// subject of the clause the noun is the object of ("X held talks with Y").
+/// Event nouns: the possessor ("Afghanistan's condemnation of"), "between A and B" or "by X".
+/// The subject of the surrounding clause is not taken: "X welcomed the attack's condemnation" says
+/// nothing of who attacked. Light-verb phrases ("held talks with") are verb entries of the lexicon.
 fn noun_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
     if let Some((a, b)) = between_pair(clause, trigger.end) {
         return Roles {
@@ -137,8 +138,7 @@ fn noun_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
         };
     }
     let source = possessor(clause, trigger.start)
-        .or_else(|| after_preposition(clause, trigger.end, &["by"], 4))
-        .or_else(|| subject(clause, trigger.start));
+        .or_else(|| after_preposition(clause, trigger.end, &["by"], 4));
     let mut target = object(clause, trigger);
     if target == source {
         target = None;
@@ -181,6 +181,9 @@ fn subject(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
     let before: Vec<usize> = (0..clause.actors.len())
         .filter(|&i| clause.actors[i].end <= trigger_start)
         .collect();
+    if let Some(i) = participle_head(clause, &before, trigger_start) {
+        return Some(i);
+    }
     if let Some(i) = apposition_head(clause, &before, trigger_start) {
         return Some(i);
     }
@@ -198,6 +201,18 @@ fn subject(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
         return Some(i);
     }
     None
+}
+
+/// "reports from Pakistani media alleging ...": a participle right after a noun phrase modifies
+/// it, and that phrase is its subject even inside a prepositional phrase.
+fn participle_head(clause: &Clause<'_>, before: &[usize], trigger_start: usize) -> Option<usize> {
+    let at = clause.word_index_at(trigger_start);
+    if !clause.words.get(at)?.lower.ends_with("ing") {
+        return None;
+    }
+    let &last = before.last()?;
+    let gap = clause.words_between(clause.actors[last].end, trigger_start);
+    (gap.is_empty() && clause.has_code(last)).then_some(last)
 }
 
 /// "A, the envoy for B and C, travelled": the trigger follows a comma-closed apposition whose head
@@ -246,7 +261,14 @@ fn object(clause: &Clause<'_>, trigger: &Trigger) -> Option<usize> {
     }
     let i = clause.actors.iter().position(|a| a.start >= trigger.end)?;
     let gap = clause.words_between(trigger.end, clause.actors[i].start);
-    let reachable = gap.len() <= OBJECT_REACH
+    // An event noun's complement is close ("condemnation of the militants"); further on, the
+    // actors named belong to the complement's own story.
+    let reach = if trigger.kind == TriggerKind::Noun {
+        4
+    } else {
+        OBJECT_REACH
+    };
+    let reachable = gap.len() <= reach
         && !gap
             .iter()
             .any(|w| OBJECT_STOPS.contains(&w.lower) || w.lower == "according");

@@ -95,16 +95,34 @@ pub fn write_table(out: &mut impl Write, events: &[Event]) -> Result<()> {
 }
 
 const CSV_HEADER: [&str; 20] = [
-    "article", "date", "date_precision", "date_end", "source_code", "source_sector",
-    "source_text", "target_code", "target_sector", "target_text", "cameo", "plover",
-    "quad_class", "goldstein", "modality", "background", "location", "location_code",
-    "milestone", "sentence",
+    "article",
+    "date",
+    "date_precision",
+    "date_end",
+    "source_code",
+    "source_sector",
+    "source_text",
+    "target_code",
+    "target_sector",
+    "target_text",
+    "cameo",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "background",
+    "location",
+    "location_code",
+    "milestone",
+    "sentence",
 ];
 
 pub fn write_csv(out: impl Write, events: &[Event]) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER)?;
-    let part = |a: &Option<ActorRef>, f: fn(&ActorRef) -> &str| a.as_ref().map(|a| f(a).to_string()).unwrap_or_default();
+    let part = |a: &Option<ActorRef>, f: fn(&ActorRef) -> &str| {
+        a.as_ref().map(|a| f(a).to_string()).unwrap_or_default()
+    };
     for e in events {
         w.write_record([
             e.article.clone(),

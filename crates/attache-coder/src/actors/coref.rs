@@ -2,8 +2,17 @@
 
 use super::{ActorMention, ArticleContext, MentionKind};
 
+/// What one sentence has named so far: the first person and the first group a sentence names are
+/// usually its subjects, and subjects are what a later "he" or "they" refers to ("A thanked B. He
+/// said ..." is A speaking).
+#[derive(Debug, Default)]
+pub(super) struct Seen {
+    person: bool,
+    group: bool,
+}
+
 /// Records a mention in the article context as it is found, in text order.
-pub(super) fn remember(ctx: &mut ArticleContext, m: &ActorMention) {
+pub(super) fn remember(ctx: &mut ArticleContext, m: &ActorMention, seen: &mut Seen) {
     let person = m.name.is_some()
         && matches!(
             m.kind,
@@ -12,21 +21,27 @@ pub(super) fn remember(ctx: &mut ArticleContext, m: &ActorMention) {
                 | MentionKind::Surname
                 | MentionKind::Title
         );
-    if person {
-        ctx.last_salient = Some(m.clone());
+    let pronoun_for_person = m.kind == MentionKind::Pronoun && m.name.is_some();
+    if person || pronoun_for_person {
+        if !seen.person {
+            ctx.last_salient = Some(m.clone());
+            seen.person = true;
+        }
         let known = ctx.people.iter().any(|p| p.name == m.name);
-        if !known && m.kind != MentionKind::Surname {
+        if person && !known && m.kind != MentionKind::Surname {
             ctx.people.push(m.clone());
         }
         return;
     }
-    match m.kind {
-        MentionKind::Organisation => ctx.last_group = Some(m.clone()),
-        MentionKind::Title if m.rank.is_none() || m.role.is_none() => {
-            ctx.last_group = Some(m.clone())
-        }
-        MentionKind::Pronoun => {}
-        _ => {}
+    let group = match m.kind {
+        MentionKind::Organisation => true,
+        MentionKind::Title => m.name.is_none(),
+        MentionKind::Pronoun => true,
+        _ => false,
+    };
+    if group && !seen.group {
+        ctx.last_group = Some(m.clone());
+        seen.group = true;
     }
 }
 

@@ -339,10 +339,13 @@ impl<'a> Parser<'a> {
     pub fn run(&self, ctx: &mut ArticleContext) -> Vec<ActorMention> {
         let mut out = Vec::new();
         let mut i = 0;
+        // The first person a sentence names is usually its subject, and the subject is what a
+        // later "he" refers to: "A thanked B. He said ..." is A speaking.
+        let mut seen = super::coref::Seen::default();
         while i < self.toks.len() {
             match self.mention_at(i, ctx) {
                 Some((m, next)) => {
-                    super::coref::remember(ctx, &m);
+                    super::coref::remember(ctx, &m, &mut seen);
                     out.push(m);
                     i = next.max(i + 1);
                 }

@@ -161,11 +161,10 @@ fn surnames_and_pronouns_resolve_within_the_article() {
     );
     assert_eq!(b[3], "the Hamas delegation|PSE|REB|||1");
     assert_eq!(b[4], "They|PSE|REB|||1");
-    assert!(
-        a.iter()
-            .chain(ctx.people.iter())
-            .all(|m| m.kind != MentionKind::Pronoun)
-    );
+    assert!(a
+        .iter()
+        .chain(ctx.people.iter())
+        .all(|m| m.kind != MentionKind::Pronoun));
 }
 
 #[test]
@@ -183,9 +182,7 @@ fn offsets_are_into_the_article() {
     let ms = ActorCoder::embedded().find(text, 16, text.len(), None, &mut ctx);
     assert_eq!(ms.len(), 1);
     assert_eq!(&text[ms[0].start..ms[0].end], "Chinese troops");
-    assert!(
-        ActorCoder::embedded()
-            .find(text, 40, 10, None, &mut ctx)
-            .is_empty()
-    );
+    assert!(ActorCoder::embedded()
+        .find(text, 40, 10, None, &mut ctx)
+        .is_empty());
 }

@@ -11,8 +11,16 @@ pub fn run(args: ActorsArgs) -> Result<ExitCode> {
     }
     for m in mentions {
         let rank = m.rank.map(|r| format!(" rank {r}")).unwrap_or_default();
-        let role = m.role.as_deref().map(|r| format!(" role \"{r}\"")).unwrap_or_default();
-        let name = m.name.as_deref().map(|n| format!(" name \"{n}\"")).unwrap_or_default();
+        let role = m
+            .role
+            .as_deref()
+            .map(|r| format!(" role \"{r}\""))
+            .unwrap_or_default();
+        let name = m
+            .name
+            .as_deref()
+            .map(|n| format!(" name \"{n}\""))
+            .unwrap_or_default();
         println!(
             "{:<40} {} {}{}{}{}  [{:?}: {}]",
             format!("\"{}\"", &args.text[m.start..m.end]),

@@ -11,8 +11,14 @@ use std::process::ExitCode;
 
 /// The example articles shipped in the binary, so that the demo runs from anywhere.
 const EXAMPLES: &[(&str, &str)] = &[
-    ("seed-000.txt", include_str!("../../../../examples/articles/seed-000.txt")),
-    ("seed-002.txt", include_str!("../../../../examples/articles/seed-002.txt")),
+    (
+        "seed-000.txt",
+        include_str!("../../../../examples/articles/seed-000.txt"),
+    ),
+    (
+        "seed-002.txt",
+        include_str!("../../../../examples/articles/seed-002.txt"),
+    ),
 ];
 
 pub fn run(args: DemoArgs) -> Result<ExitCode> {

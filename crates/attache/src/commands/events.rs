@@ -13,7 +13,8 @@ pub fn run(args: EventsArgs) -> Result<ExitCode> {
             args.db.db.display()
         );
     }
-    let store = Store::open(&args.db.db).with_context(|| format!("cannot open {}", args.db.db.display()))?;
+    let store = Store::open(&args.db.db)
+        .with_context(|| format!("cannot open {}", args.db.db.display()))?;
     let filter = EventFilter {
         article: args.article,
         actor: args.actor.map(|a| a.to_uppercase()),

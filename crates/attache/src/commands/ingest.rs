@@ -34,7 +34,11 @@ pub struct IngestSummary {
 }
 
 /// Reads, codes and stores every article under `paths`; a bad input is reported and skipped.
-pub fn ingest_paths(db: &Path, paths: &[std::path::PathBuf], opts: &ReadOptions) -> Result<IngestSummary> {
+pub fn ingest_paths(
+    db: &Path,
+    paths: &[std::path::PathBuf],
+    opts: &ReadOptions,
+) -> Result<IngestSummary> {
     let mut store = Store::open(db).with_context(|| format!("cannot open {}", db.display()))?;
     let mut summary = IngestSummary::default();
     let mut store_err = None;
