@@ -17,6 +17,9 @@
 //! - `a|b`: either alternative (each may itself be `=`/`~`);
 //! - `*`: a gap of 0–3 tokens that does not cross punctuation other than hyphens and quotes.
 //!
+//! A code of `-` makes a stop phrase: it claims its tokens ("riot police" is no riot) and yields
+//! no trigger.
+//!
 //! Flags, comma-separated: `noun` (an event noun rather than a verb), `joint` (an act both
 //! parties perform together), `to=with|to|...` (prepositions that introduce the target after the
 //! trigger), `passive` (the subject is the target: "came under attack"). The ordinary passive voice
@@ -86,6 +89,9 @@ struct Entry {
     head: usize,
     noun: bool,
     joint: bool,
+    /// A stop phrase (code `-`): it claims its tokens so that no shorter entry fires inside it
+    /// ("riot police" is not a riot), and yields no trigger.
+    stop: bool,
     /// Set by the `passive` flag, for wordings whose subject is the target ("came under attack").
     passive: bool,
     preps: Vec<String>,
@@ -154,7 +160,10 @@ impl Lexicon {
 
     /// The CAMEO codes the lexicon can produce, with repetitions.
     pub fn codes(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|e| e.cameo.as_str())
+        self.entries
+            .iter()
+            .filter(|e| !e.stop)
+            .map(|e| e.cameo.as_str())
     }
 
     fn compile(patterns: &str, irregular_verbs: &str) -> (Lexicon, Vec<LexiconError>) {
@@ -259,6 +268,7 @@ impl Lexicon {
                 }
             }
             match best {
+                Some((id, f)) if f.end > i && self.entries[id].stop => i = f.end,
                 Some((id, f)) if f.end > i => {
                     let passive = self.entries[id].passive
                         || (f.head_participle && preceded_by_auxiliary(words, f.head));
@@ -294,16 +304,25 @@ fn match_elements(
     };
     match element {
         Element::Gap => {
-            for k in 0..=MAX_GAP {
-                if k > 0 {
-                    let Some(w) = words.get(pos + k - 1) else {
-                        break;
-                    };
-                    if !gap_may_cross(w) {
+            // Quotes and hyphens do not count towards the gap's length: `called the move a
+            // "betrayal"` is three words away from its noun, not four.
+            let mut end = pos;
+            let mut skipped = 0;
+            loop {
+                match_elements(entry, words, ei + 1, end, head, best);
+                let Some(w) = words.get(end) else {
+                    break;
+                };
+                if !gap_may_cross(w) {
+                    break;
+                }
+                if w.chars().any(char::is_alphanumeric) {
+                    skipped += 1;
+                    if skipped > MAX_GAP {
                         break;
                     }
                 }
-                match_elements(entry, words, ei + 1, pos + k, head, best);
+                end += 1;
             }
         }
         Element::Words {
@@ -488,7 +507,8 @@ fn parse_entry(line: &str, irregular: &HashMap<String, IrregularForms>) -> Resul
     if cols.next().is_some_and(|c| !c.trim().is_empty()) {
         return Err("more than three columns".into());
     }
-    if !(3..=4).contains(&cameo.len()) || !cameo.bytes().all(|b| b.is_ascii_digit()) {
+    let stop = cameo == "-";
+    if !stop && (!(3..=4).contains(&cameo.len()) || !cameo.bytes().all(|b| b.is_ascii_digit())) {
         return Err(format!("bad CAMEO code {cameo:?}"));
     }
     if pattern.is_empty() {
@@ -568,6 +588,7 @@ fn parse_entry(line: &str, irregular: &HashMap<String, IrregularForms>) -> Resul
         head,
         noun,
         joint,
+        stop,
         passive,
         preps,
         weight,
@@ -1084,6 +1105,23 @@ mod tests {
         assert!(codes("The Minister CONDEMNED the “brutal” raid.")
             .iter()
             .any(|c| c == "111"));
+    }
+
+    #[test]
+    fn stop_phrases_claim_their_tokens() {
+        assert!(codes("Riot police guarded the square.")
+            .iter()
+            .all(|c| c != "145"));
+        assert!(triggers("The ministry issued a press release on Monday.").is_empty());
+        assert!(codes("Rioters clashed with police.")
+            .iter()
+            .any(|c| c == "190"));
+    }
+
+    #[test]
+    fn quotes_do_not_lengthen_gaps() {
+        let c = codes("The president called the mutiny a \"betrayal\".");
+        assert!(c.iter().any(|c| c.starts_with("11")), "{c:?}");
     }
 
     #[test]

@@ -342,6 +342,13 @@ fn claimant(view: &SentenceView<'_>) -> Option<usize> {
 fn refers_to_attack(view: &SentenceView<'_>, trigger: &Trigger) -> bool {
     const ATTACK_WORDS: &[&str] = &[
         "attack",
+        "incident",
+        "assassination",
+        "strike",
+        "strikes",
+        "airstrike",
+        "airstrikes",
+        "shelling",
         "attacks",
         "bombing",
         "bombings",

@@ -253,14 +253,20 @@ fn in_prepositional_phrase(clause: &Clause<'_>, mut i: usize) -> bool {
 
 /// The target: an actor introduced by one of the trigger's prepositions, else the direct object.
 fn object(clause: &Clause<'_>, trigger: &Trigger) -> Option<usize> {
+    // Lexicon entries may span their object ("urged Tehran to", "rebuffed Iran's allegations"):
+    // the object is looked for right after the trigger's head word.
+    let head_end = clause
+        .words
+        .get(clause.word_index_at(trigger.start))
+        .map_or(trigger.end, |w| w.end);
     let preps: Vec<&str> = trigger.target_preps.iter().map(String::as_str).collect();
     if !preps.is_empty() {
-        if let Some(i) = after_preposition(clause, trigger.end, &preps, OBJECT_REACH) {
+        if let Some(i) = after_preposition(clause, head_end, &preps, OBJECT_REACH) {
             return Some(i);
         }
     }
-    let i = clause.actors.iter().position(|a| a.start >= trigger.end)?;
-    let gap = clause.words_between(trigger.end, clause.actors[i].start);
+    let i = clause.actors.iter().position(|a| a.start >= head_end)?;
+    let gap = clause.words_between(head_end, clause.actors[i].start);
     // An event noun's complement is close ("condemnation of the militants"); further on, the
     // actors named belong to the complement's own story.
     let reach = if trigger.kind == TriggerKind::Noun {
