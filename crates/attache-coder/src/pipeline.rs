@@ -115,6 +115,13 @@ impl ArticleState<'_> {
         let triggers = Lexicon::embedded().find(text, doc, sentence);
         let before = self.drafts.len();
         for (k, trigger) in triggers.iter().enumerate() {
+            // Words inside a novelty claim describe the claimed event, they do not report another.
+            let in_claim = view.claims.iter().any(|c| {
+                trigger.start >= view.start + c.start && trigger.end <= view.start + c.end
+            });
+            if in_claim {
+                continue;
+            }
             let nested = is_nested(&view, &triggers[..k], trigger);
             self.code_trigger(&view, index, trigger, nested);
         }

@@ -96,9 +96,10 @@ pub fn assign(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
     } else if trigger.kind == TriggerKind::Noun {
         noun_roles(clause, trigger)
     } else {
+        let source = subject(clause, trigger.start);
         Roles {
-            source: subject(clause, trigger.start),
-            target: object(clause, trigger),
+            source,
+            target: object(clause, trigger, source),
             joint: false,
         }
     };
@@ -139,7 +140,7 @@ fn noun_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
     }
     let source = possessor(clause, trigger.start)
         .or_else(|| after_preposition(clause, trigger.end, &["by"], 4));
-    let mut target = object(clause, trigger);
+    let mut target = object(clause, trigger, source);
     if target == source {
         target = None;
     }
@@ -189,6 +190,9 @@ fn subject(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
     }
     for &i in before.iter().rev() {
         let gap = clause.words_between(clause.actors[i].end, trigger_start);
+        if speaker_is_subject(gap) {
+            return Some(i).filter(|&i| clause.has_code(i));
+        }
         if gap
             .iter()
             .any(|w| OBJECT_STOPS.contains(&w.lower) && w.lower != "when")
@@ -213,6 +217,24 @@ fn participle_head(clause: &Clause<'_>, before: &[usize], trigger_start: usize) 
     let &last = before.last()?;
     let gap = clause.words_between(clause.actors[last].end, trigger_start);
     (gap.is_empty() && clause.has_code(last)).then_some(last)
+}
+
+/// "Russia said it has accepted ...": the reported clause's pronoun subject is the speaker.
+fn speaker_is_subject(gap: &[Word<'_>]) -> bool {
+    const SAYING: &[&str] = &["said", "says", "announced", "stated", "added", "confirmed"];
+    const PRONOUNS: &[&str] = &["it", "he", "she", "they", "we"];
+    let Some(k) = gap.iter().position(|w| SAYING.contains(&w.lower)) else {
+        return false;
+    };
+    let rest: Vec<&str> = gap[k + 1..]
+        .iter()
+        .map(|w| w.lower)
+        .filter(|w| *w != "that")
+        .collect();
+    k <= 1
+        && rest.first().is_some_and(|w| PRONOUNS.contains(w))
+        && rest.len() <= 4
+        && !rest.iter().any(|w| OBJECT_STOPS.contains(w) || *w == ",")
 }
 
 /// "A, the envoy for B and C, travelled": the trigger follows a comma-closed apposition whose head
@@ -252,7 +274,15 @@ fn in_prepositional_phrase(clause: &Clause<'_>, mut i: usize) -> bool {
 }
 
 /// The target: an actor introduced by one of the trigger's prepositions, else the direct object.
-fn object(clause: &Clause<'_>, trigger: &Trigger) -> Option<usize> {
+/// Actors coded like the source are skipped: "reiterated New Delhi's commitment to" names the
+/// source again, not its target.
+fn object(clause: &Clause<'_>, trigger: &Trigger, source: Option<usize>) -> Option<usize> {
+    let same_as_source = |i: usize| {
+        source.is_some_and(|s| {
+            let (a, b) = (&clause.actors[s], &clause.actors[i]);
+            a.code == b.code && a.sector == b.sector
+        })
+    };
     // Lexicon entries may span their object ("urged Tehran to", "rebuffed Iran's allegations"):
     // the object is looked for right after the trigger's head word.
     let head_end = clause
@@ -265,7 +295,8 @@ fn object(clause: &Clause<'_>, trigger: &Trigger) -> Option<usize> {
             return Some(i);
         }
     }
-    let i = clause.actors.iter().position(|a| a.start >= head_end)?;
+    let i = (0..clause.actors.len())
+        .find(|&i| clause.actors[i].start >= head_end && !same_as_source(i))?;
     let gap = clause.words_between(head_end, clause.actors[i].start);
     // An event noun's complement is close ("condemnation of the militants"); further on, the
     // actors named belong to the complement's own story.

@@ -140,7 +140,14 @@ pub struct ActorsArgs {
 }
 
 /// Ingest the bundled example articles into a database and list their events.
+///
+/// The two example articles are built into the binary, so this runs from any folder.
+///
+/// Example:
+///   attache demo --db demo.db
+///   attache events --db demo.db --actor AFG --background
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct DemoArgs {
     /// The database file to create or update.
     #[arg(long, default_value = "attache-demo.db", value_name = "FILE")]

@@ -18,8 +18,11 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 pub fn write_jsonl(out: &mut impl Write, event: &Event) -> Result<()> {
-    serde_json::to_writer(&mut *out, event)?;
-    out.write_all(b"\n")?;
+    // Serialised first, so that a write failure reaches the caller as the io::Error it is (a
+    // closed pipe must stay recognisable).
+    let mut line = serde_json::to_vec(event)?;
+    line.push(b'\n');
+    out.write_all(&line)?;
     Ok(())
 }
 

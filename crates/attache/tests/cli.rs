@@ -48,8 +48,8 @@ fn events(out: &Output) -> Vec<Value> {
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
-            let v: Value = serde_json::from_str(l)
-                .unwrap_or_else(|e| panic!("line is not JSON ({e}): {l}"));
+            let v: Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("line is not JSON ({e}): {l}"));
             assert!(v.is_object(), "line is not a JSON object: {l}");
             v
         })
@@ -61,7 +61,9 @@ fn code_of(actor: &Value) -> Option<&str> {
 }
 
 fn is_event(e: &Value, plover: &str, source: &str, target: &str) -> bool {
-    e["plover"] == plover && code_of(&e["source"]) == Some(source) && code_of(&e["target"]) == Some(target)
+    e["plover"] == plover
+        && code_of(&e["source"]) == Some(source)
+        && code_of(&e["target"]) == Some(target)
 }
 
 fn describe(evs: &[Value]) -> String {
@@ -111,7 +113,10 @@ fn check_contract(e: &Value, article: &str, text: &str) {
         );
         if actor.is_object() {
             assert!(actor["code"].is_string(), "{side}.code is a string: {e}");
-            assert!(actor["sector"].is_string(), "{side}.sector is a string: {e}");
+            assert!(
+                actor["sector"].is_string(),
+                "{side}.sector is a string: {e}"
+            );
         }
     }
     let cameo = e["cameo"].as_str().expect("cameo is a string");
@@ -119,7 +124,10 @@ fn check_contract(e: &Value, article: &str, text: &str) {
         cameo.len() >= 3 && cameo.chars().all(|c| c.is_ascii_digit()),
         "cameo code {cameo}"
     );
-    assert!(e["plover"].as_str().is_some_and(|p| !p.is_empty()), "plover: {e}");
+    assert!(
+        e["plover"].as_str().is_some_and(|p| !p.is_empty()),
+        "plover: {e}"
+    );
     let quad = e["quad_class"].as_u64().expect("quad_class is an integer");
     assert!((1..=4).contains(&quad), "quad_class {quad}");
     let goldstein = e["goldstein"].as_f64().expect("goldstein is a number");
@@ -139,7 +147,10 @@ fn check_contract(e: &Value, article: &str, text: &str) {
     let obj = e.as_object().unwrap();
     assert!(obj.contains_key("date_end"), "date_end present: {e}");
     assert!(e["location"].is_string(), "location is a string: {e}");
-    assert!(e["location_code"].is_string(), "location_code is a string: {e}");
+    assert!(
+        e["location_code"].is_string(),
+        "location_code is a string: {e}"
+    );
     assert!(obj.contains_key("milestone"), "milestone present: {e}");
     assert!(
         e["milestone"].is_null() || e["milestone"].is_string(),
@@ -200,7 +211,8 @@ fn code_seed_002_finds_afghan_visit_to_japan() {
 
 // 2. Exit codes and error handling.
 
-const BERLIN: &str = " date 2024-03-05\nGermany's foreign minister met her French counterpart in Paris on Monday.\n";
+const BERLIN: &str =
+    " date 2024-03-05\nGermany's foreign minister met her French counterpart in Paris on Monday.\n";
 const TOKYO: &str = " date 2024-03-05\nThe Japanese prime minister met the Indian foreign minister in Tokyo on Monday.\n";
 
 #[test]
@@ -270,7 +282,12 @@ fn bad_flag_exits_2() {
     assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(&out));
     assert!(stderr(&out).contains("--no-such-flag"), "{}", stderr(&out));
     let out = attache(&["code", "--published", "16/05/2025", "x.txt"], None);
-    assert_eq!(out.status.code(), Some(2), "bad date value: {}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "bad date value: {}",
+        stderr(&out)
+    );
 }
 
 // 3. JSON Lines on stdin.
@@ -420,7 +437,10 @@ fn ingest_is_idempotent_and_events_exports() {
     let second = attache(&args, None);
     assert_eq!(second.status.code(), Some(0), "stderr: {}", stderr(&second));
     let err = stderr(&second);
-    assert!(err.contains("unchanged"), "second ingest says unchanged: {err}");
+    assert!(
+        err.contains("unchanged"),
+        "second ingest says unchanged: {err}"
+    );
     assert_eq!(
         count_before(&err, "unchanged"),
         Some(2),
@@ -452,7 +472,10 @@ fn events_on_missing_db_exits_2_with_hint() {
     let out = attache(&["events".as_ref(), "--db".as_ref(), db.as_os_str()], None);
     assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains(&db.display().to_string()), "names the db: {err}");
+    assert!(
+        err.contains(&db.display().to_string()),
+        "names the db: {err}"
+    );
     assert!(err.contains("attache ingest"), "suggests ingest: {err}");
     assert!(!db.exists(), "events must not create a database");
 }
@@ -461,7 +484,14 @@ fn events_on_missing_db_exits_2_with_hint() {
 
 #[test]
 fn help_exits_0_and_shows_an_example() {
-    for sub in [None, Some("code"), Some("ingest"), Some("events"), Some("actors"), Some("demo")] {
+    for sub in [
+        None,
+        Some("code"),
+        Some("ingest"),
+        Some("events"),
+        Some("actors"),
+        Some("demo"),
+    ] {
         let mut args: Vec<&str> = sub.into_iter().collect();
         args.push("--help");
         let out = attache(&args, None);
@@ -473,7 +503,10 @@ fn help_exits_0_and_shows_an_example() {
         let example = help
             .lines()
             .any(|l| l.starts_with(char::is_whitespace) && l.trim_start().starts_with("attache "));
-        assert!(example, "{label} --help shows no example command line:\n{help}");
+        assert!(
+            example,
+            "{label} --help shows no example command line:\n{help}"
+        );
     }
 }
 
@@ -491,11 +524,13 @@ fn actors_explains_afghan_and_indian_actors() {
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.lines().any(|l| l.contains("AFG") && l.contains("Muttaqi")),
+        text.lines()
+            .any(|l| l.contains("AFG") && l.contains("Muttaqi")),
         "a line for Muttaqi with AFG:\n{text}"
     );
     assert!(
-        text.lines().any(|l| l.contains("IND") && l.contains("Indian")),
+        text.lines()
+            .any(|l| l.contains("IND") && l.contains("Indian")),
         "a line for the Indian officials with IND:\n{text}"
     );
 }
@@ -532,4 +567,34 @@ fn closed_stdout_does_not_panic() {
         "exits with a documented status, got {:?}; stderr: {err}",
         out.status
     );
+}
+
+/// main.rs documents the intent: a downstream reader that closed the pipe got what it wanted,
+/// so the run is a success and nothing is reported.
+#[test]
+fn closed_stdout_exits_0_quietly() {
+    let s0 = seed("seed-000.txt");
+    let mut cmd = Command::new(BIN);
+    cmd.arg("code");
+    for _ in 0..300 {
+        cmd.arg(&s0);
+    }
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "closed stdout is not a failure; stderr: {err}"
+    );
+    assert!(err.trim().is_empty(), "nothing reported on stderr: {err}");
 }
