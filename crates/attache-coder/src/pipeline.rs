@@ -221,6 +221,25 @@ impl ArticleState<'_> {
             event.milestone_since = claim_since(claim, view, published);
         }
         refine_consult(&mut event);
+        // "thanked Qatar and Turkey": one event per coordinated target (GUIDELINES §3).
+        let mut variants = vec![event];
+        if !roles.joint {
+            for j in roles
+                .target
+                .map(|t| coordinated_after(view, t))
+                .unwrap_or_default()
+            {
+                let mut e = variants[0].clone();
+                e.target = Some(actor_ref(text, &view.actors[j]));
+                variants.push(e);
+            }
+        }
+        for event in variants {
+            self.push_dated(event, &dates, index);
+        }
+    }
+
+    fn push_dated(&mut self, event: Event, dates: &[(FuzzyDate, Option<FuzzyDate>)], index: usize) {
         if dates.is_empty() {
             self.drafts.push(Draft {
                 event,
@@ -232,7 +251,7 @@ impl ArticleState<'_> {
         // "visits in 2022 and 2023": one occurrence per coordinated date.
         for (date, end) in dates {
             let mut e = event.clone();
-            set_date(&mut e, Some(&date), end.as_ref());
+            set_date(&mut e, Some(date), end.as_ref());
             self.drafts.push(Draft {
                 event: e,
                 dated_in_sentence: true,
@@ -331,6 +350,26 @@ fn civilians_of(place: &PlaceMention, sentence_start: usize) -> ActorRef {
         span: [sentence_start + place.start, sentence_start + place.end],
         ..ActorRef::default()
     }
+}
+
+/// Actors coordinated after actor `first` ("Turkey, Uzbekistan, and Qatar"), each with a code of
+/// its own.
+fn coordinated_after(view: &SentenceView<'_>, first: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last = first;
+    for j in first + 1..view.actors.len() {
+        let (a, b) = (view.actors[last].end, view.actors[j].start);
+        let gap = view.text[a - view.start..b - view.start].trim();
+        let joins = matches!(gap, "and" | "," | ", and" | "or" | ", or");
+        if !joins || view.actors[j].code.is_empty() {
+            break;
+        }
+        if view.actors[j].code != view.actors[first].code {
+            out.push(j);
+        }
+        last = j;
+    }
+    out
 }
 
 /// "..., for which X claimed responsibility": X carried out the attack the sentence reports.
@@ -568,4 +607,78 @@ fn claim_since(
         d.day = None;
         d.to_string()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> Vec<Event> {
+        let article = Article {
+            id: "t".into(),
+            published: NaiveDate::from_ymd_opt(2025, 5, 16),
+            text: text.into(),
+            ..Article::default()
+        };
+        let doc = attache_text::analyze(&article.text, &[]);
+        code_article(&article, &doc)
+    }
+
+    fn dyads(events: &[Event]) -> Vec<(String, String, String)> {
+        events
+            .iter()
+            .map(|e| {
+                let code =
+                    |a: &Option<ActorRef>| a.as_ref().map(|a| a.code.clone()).unwrap_or_default();
+                (e.plover.clone(), code(&e.source), code(&e.target))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_targets_give_one_event_each() {
+        let events = code("The Pakistani prime minister thanked Qatar and Turkey for their help.");
+        let d = dyads(&events);
+        assert!(
+            d.contains(&("SUPPORT".into(), "PAK".into(), "QAT".into())),
+            "{d:?}"
+        );
+        assert!(
+            d.contains(&("SUPPORT".into(), "PAK".into(), "TUR".into())),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn passive_agent_is_the_source() {
+        let events = code("Two Indian soldiers were killed by Pakistani troops on Wednesday.");
+        let e = events
+            .iter()
+            .find(|e| e.plover == "ASSAULT")
+            .expect("an assault");
+        assert_eq!(e.source.as_ref().map(|a| a.code.as_str()), Some("PAK"));
+        assert_eq!(e.target.as_ref().map(|a| a.code.as_str()), Some("IND"));
+        assert_eq!(e.date.as_deref(), Some("2025-05-14"));
+    }
+
+    #[test]
+    fn a_headline_and_its_lead_are_one_event() {
+        let events = code(
+            "France hosts Brazilian president\n\nThe French president hosted the Brazilian president in Paris on Thursday.",
+        );
+        let consult: Vec<&Event> = events.iter().filter(|e| e.plover == "CONSULT").collect();
+        assert_eq!(consult.len(), 1, "{:?}", dyads(&events));
+        assert_eq!(consult[0].date.as_deref(), Some("2025-05-15"));
+    }
+
+    #[test]
+    fn recalled_years_are_background() {
+        let events = code("The Spanish king visited Morocco in 2019.");
+        let e = events
+            .iter()
+            .find(|e| e.plover == "CONSULT")
+            .expect("a visit");
+        assert!(e.background);
+        assert_eq!(e.date.as_deref(), Some("2019"));
+    }
 }
