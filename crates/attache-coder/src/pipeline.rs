@@ -73,26 +73,28 @@ impl SentenceView<'_> {
 impl ArticleState<'_> {
     fn code_sentence(&mut self, doc: &Doc, index: usize, sentence: &Sentence) {
         let text = self.article.text.as_str();
+        let tokens = &doc.tokens[sentence.tokens.clone()];
         let lower = text[sentence.start..sentence.end].to_lowercase();
-        // Lowercasing can change byte lengths outside ASCII; offsets must stay those of `text`.
-        let lower_ok = lower.len() == sentence.end - sentence.start;
-        let words: Vec<Word<'_>> = doc.tokens[sentence.tokens.clone()]
+        // Lowercasing can change byte lengths outside ASCII; then each token is lowercased on its
+        // own so that offsets stay those of `text`.
+        let per_token: Vec<String> = if lower.len() == sentence.end - sentence.start {
+            Vec::new()
+        } else {
+            tokens
+                .iter()
+                .map(|t| text[t.start..t.end].to_lowercase())
+                .collect()
+        };
+        let words: Vec<Word<'_>> = tokens
             .iter()
-            .map(|t| Word {
-                lower: if lower_ok {
-                    &lower[t.start - sentence.start..t.end - sentence.start]
-                } else {
-                    &text[t.start..t.end]
+            .enumerate()
+            .map(|(k, t)| Word {
+                lower: match per_token.get(k) {
+                    Some(w) => w.as_str(),
+                    None => &lower[t.start - sentence.start..t.end - sentence.start],
                 },
                 start: t.start,
                 end: t.end,
-            })
-            .collect();
-        let words: Vec<Word<'_>> = words
-            .into_iter()
-            .map(|w| Word {
-                lower: leak_free_lower(w.lower),
-                ..w
             })
             .collect();
         let published = self.article.published;
@@ -322,12 +324,6 @@ impl ArticleState<'_> {
     }
 }
 
-/// Lowercases a token for matching. Tokens are short; the ASCII case needs no allocation beyond
-/// the sentence's own lowercase copy, which `code_sentence` already made.
-fn leak_free_lower(s: &str) -> &str {
-    s
-}
-
 fn actor_ref(text: &str, m: &ActorMention) -> ActorRef {
     ActorRef {
         text: text[m.start..m.end].to_string(),
@@ -467,10 +463,9 @@ fn is_nested(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) ->
     if window.iter().any(|w| RECALL.contains(&w.lower)) {
         return true;
     }
-    let Some(prev) = earlier.last() else {
+    if earlier.is_empty() {
         return false;
-    };
-    let _ = prev;
+    }
     let first = view.words.get(at).map_or("", |w| w.lower);
     let after_comma = at > 0 && view.words[at - 1].lower == ",";
     trigger.kind == TriggerKind::Noun || (first.ends_with("ing") && !after_comma)
