@@ -77,7 +77,7 @@ impl FuzzyDate {
         }
     }
 
-    fn month_of(date: NaiveDate) -> Self {
+    pub(crate) fn month_of(date: NaiveDate) -> Self {
         FuzzyDate::month(date.year(), date.month())
     }
 }

@@ -45,10 +45,12 @@ fn same_occurrence(a: &Draft, b: &Draft) -> bool {
     // Two reports that each carry their own date are one occasion only on the same date: "met in
     // 2022" and "met on Thursday" are two meetings, as are the visits "in 2022 and 2023".
     if a.dated_in_sentence && b.dated_in_sentence {
-        // Two triggers of one sentence with different codes ("travelled to X and held talks
-        // with Y") are two acts; the same code twice ("welcomed ... and appreciated") is one.
+        // A visit and the talks held during it ("travelled to X and held talks with Y") are two
+        // acts; otherwise one sentence's words for one type ("a suicide bomber blew himself up,
+        // killing ...", "welcomed ... and appreciated") tell one act.
         let same_sentence = a.sentence_index == b.sentence_index;
-        return ea.date == eb.date && !(same_sentence && ea.cameo != eb.cameo);
+        let visit_and_talks = ea.plover == "CONSULT" && ea.cameo != eb.cameo;
+        return ea.date == eb.date && !(same_sentence && visit_and_talks);
     }
     true
 }

@@ -10,7 +10,7 @@ use crate::merge::merge_occurrences;
 use crate::milestones::{find_claims, Claim};
 use crate::modality::{self, Reading};
 use crate::places::{find_places, PlaceMention};
-use crate::roles::{self, Clause, Word};
+use crate::roles::{self, Clause, Roles, Word};
 use crate::taxonomy::cameo_info;
 use attache_ingest::Article;
 use attache_text::{Doc, Sentence};
@@ -127,6 +127,7 @@ impl ArticleState<'_> {
             let nested = is_nested(&view, &triggers[..k], trigger);
             self.code_trigger(&view, index, trigger, nested);
         }
+        self.code_mediation(&view, index, before);
         if self.drafts.len() == before {
             for claim in &view.claims {
                 self.orphan_claims
@@ -174,10 +175,32 @@ impl ArticleState<'_> {
             target = self.perpetrator.clone();
         }
         if target.is_none() && is_assault {
-            target = place.map(|p| civilians_of(p, view.start));
+            // "killed dozens in Kabul": the people of the place the attack struck; a place named
+            // before a recall word ("talks in Doha after clashes") is another scene.
+            target = place
+                .filter(|p| !scene_changes(view, view.start + p.end, trigger.start))
+                .map(|p| civilians_of(p, view.start));
         }
         if target.is_none() && source_is_pronoun {
             target = self.counterpart_of(source.as_ref());
+        }
+        let struck = trigger.passive && !nested && matches!(&trigger.cameo[..2], "18" | "19");
+        if source.is_none() && struck && target.is_some() {
+            // "The embassy in Kabul came under attack": attackers nobody names are the place's
+            // unidentified armed forces (GUIDELINES §3, UAF), so that later reactions ("condemned
+            // the incident") have someone to be aimed at.
+            let scene = place.or_else(|| {
+                view.places
+                    .iter()
+                    .find(|p| matches!(p.preposition.as_deref(), Some("in" | "at")))
+            });
+            source = scene.map(|p| ActorRef {
+                text: text[trigger.start..trigger.end].to_string(),
+                code: p.country.clone(),
+                sector: "UAF".to_string(),
+                span: [trigger.start, trigger.end],
+                ..ActorRef::default()
+            });
         }
         let (Some(source), Some(target)) = (source, target) else {
             return;
@@ -191,7 +214,10 @@ impl ArticleState<'_> {
         let cameo = intended_code(&trigger.cameo, &info.plover, modality);
         let info = cameo_info(&cameo).unwrap_or(info);
         let published = self.article.published;
-        let dates = event_dates(view, trigger, modality);
+        let mut dates = event_dates(view, trigger, modality);
+        if dates.is_empty() && nested {
+            dates.extend(days_before_the_news(&before, published));
+        }
         let background = nested || is_background(&before, dates.first().map(|d| &d.0), published);
         let claim = view
             .claims
@@ -223,19 +249,7 @@ impl ArticleState<'_> {
             event.milestone_since = claim_since(claim, view, published);
         }
         refine_consult(&mut event);
-        // "thanked Qatar and Turkey": one event per coordinated target (GUIDELINES §3).
-        let mut variants = vec![event];
-        if !roles.joint {
-            for j in roles
-                .target
-                .map(|t| coordinated_after(view, t))
-                .unwrap_or_default()
-            {
-                let mut e = variants[0].clone();
-                e.target = Some(actor_ref(text, &view.actors[j]));
-                variants.push(e);
-            }
-        }
+        let variants = coordinated_variants(event, &clause, &roles, text);
         for event in variants {
             self.push_dated(event, &dates, index);
         }
@@ -259,6 +273,70 @@ impl ArticleState<'_> {
                 dated_in_sentence: true,
                 sentence_index: index,
             });
+        }
+    }
+
+    /// "talks mediated by Qatar and Turkey", "with Trump mediating", "a meeting hosted by Anwar":
+    /// the mediator consults each party (CAMEO 045), the parties being those of the talks this
+    /// sentence reports, or else of the last talks the article reported.
+    fn code_mediation(&mut self, view: &SentenceView<'_>, index: usize, first_draft: usize) {
+        let clause = Clause {
+            words: &view.words,
+            actors: &view.actors,
+        };
+        let mediators = mediators(&clause);
+        if mediators.is_empty() {
+            return;
+        }
+        let is_mediator = |a: &ActorRef| mediators.iter().any(|&m| view.actors[m].code == a.code);
+        let talks = |d: &Draft| {
+            matches!(
+                d.event.plover.as_str(),
+                "CONSULT" | "AGREE" | "RETREAT" | "COOPERATE"
+            ) && [&d.event.source, &d.event.target]
+                .iter()
+                .all(|a| a.as_ref().is_some_and(|a| !is_mediator(a)))
+        };
+        let here = self.drafts[first_draft..].iter().find(|d| talks(d));
+        let Some(base) =
+            here.or_else(|| self.drafts[..first_draft].iter().rev().find(|d| talks(d)))
+        else {
+            return;
+        };
+        let from_here = here.is_some();
+        let Some(info) = cameo_info("045") else {
+            return;
+        };
+        let parties: Vec<ActorRef> = [&base.event.source, &base.event.target]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        let mut base = base.clone();
+        if !from_here {
+            base.event.sentence = view.text.to_string();
+            base.event.span = [view.start, view.start + view.text.len()];
+            base.event.milestone = None;
+            base.event.milestone_since = None;
+            base.dated_in_sentence = false;
+            base.sentence_index = index;
+        }
+        let text = self.article.text.as_str();
+        for &m in &mediators {
+            let mediator = actor_ref(text, &view.actors[m]);
+            for party in &parties {
+                let mut draft = base.clone();
+                let e = &mut draft.event;
+                e.source = Some(mediator.clone());
+                e.target = Some(party.clone());
+                e.cameo = "045".to_string();
+                e.plover = info.plover.clone();
+                e.quad_class = info.quad_class;
+                e.goldstein = info.goldstein;
+                e.joint = false;
+                e.trigger = String::new();
+                self.drafts.push(draft);
+            }
         }
     }
 
@@ -348,22 +426,118 @@ fn civilians_of(place: &PlaceMention, sentence_start: usize) -> ActorRef {
     }
 }
 
-/// Actors coordinated after actor `first` ("Turkey, Uzbekistan, and Qatar"), each with a code of
-/// its own.
-fn coordinated_after(view: &SentenceView<'_>, first: usize) -> Vec<usize> {
+/// Whether words between `from` and `to` move to another occasion ("in Doha after clashes").
+fn scene_changes(view: &SentenceView<'_>, from: usize, to: usize) -> bool {
+    const RECALL: &[&str] = &["after", "amid", "following", "since", "before", "during"];
+    view.words
+        .iter()
+        .filter(|w| w.start >= from && w.end <= to)
+        .any(|w| RECALL.contains(&w.lower))
+}
+
+/// The actors a sentence names as mediators or hosts of talks between others.
+fn mediators(clause: &Clause<'_>) -> Vec<usize> {
+    const BY: &[&str] = &["mediated", "brokered", "facilitated", "hosted", "mediation"];
+    let words = clause.words;
+    let actor_at = |byte: usize| clause.actors.iter().position(|a| a.start == byte);
+    let actor_ending = |byte: usize| clause.actors.iter().position(|a| a.end == byte);
+    let mut found = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let next = words.get(k + 1).map(|w| w.lower);
+        let first = if BY.contains(&w.lower) && matches!(next, Some("by" | "of")) {
+            // "mediated by the leaders of Qatar": skip a determiner.
+            let mut j = k + 2;
+            if words
+                .get(j)
+                .is_some_and(|w| DETERMINER_WORDS.contains(&w.lower))
+            {
+                j += 1;
+            }
+            words.get(j).and_then(|w| actor_at(w.start))
+        } else if matches!(
+            w.lower,
+            "mediating" | "mediation" | "mediators" | "mediator"
+        ) && k > 0
+        {
+            // "with Trump mediating", "Qatar's mediation"
+            let mut j = k - 1;
+            if matches!(words[j].lower, "'s" | "’s") && j > 0 {
+                j -= 1;
+            }
+            actor_ending(words[j].end)
+        } else {
+            None
+        };
+        if let Some(i) = first.filter(|&i| !clause.actors[i].code.is_empty()) {
+            for m in roles::coordination(clause, i) {
+                if !found.contains(&m) {
+                    found.push(m);
+                }
+            }
+        }
+    }
+    found
+}
+
+const DETERMINER_WORDS: &[&str] = &["the", "a", "an", "its", "their"];
+
+/// One event per party: coordinated targets ("thanked Qatar and Turkey") and coordinated sources
+/// ("Congo and the US accuse Rwanda") each give their own event (GUIDELINES §3); a joint act of
+/// three or more parties ("A, B and C signed") gives one event per pair.
+fn coordinated_variants(
+    event: Event,
+    clause: &Clause<'_>,
+    roles: &Roles,
+    text: &str,
+) -> Vec<Event> {
+    let refs = |ids: &[usize]| -> Vec<ActorRef> {
+        ids.iter()
+            .map(|&i| actor_ref(text, &clause.actors[i]))
+            .collect()
+    };
+    let co_sources = refs(&roles.co_sources);
+    if roles.joint {
+        let mut parties: Vec<ActorRef> = [event.source.clone(), event.target.clone()]
+            .into_iter()
+            .flatten()
+            .collect();
+        parties.extend(co_sources);
+        let mut out = Vec::new();
+        for (a, first) in parties.iter().enumerate() {
+            for second in &parties[a + 1..] {
+                if first.code != second.code {
+                    let mut e = event.clone();
+                    e.source = Some(first.clone());
+                    e.target = Some(second.clone());
+                    out.push(e);
+                }
+            }
+        }
+        return out;
+    }
+    let (Some(source), Some(target)) = (event.source.clone(), event.target.clone()) else {
+        return Vec::new();
+    };
+    let mut sources = vec![source];
+    sources.extend(co_sources);
+    let mut targets = vec![target.clone()];
+    if let Some(t) = roles.target {
+        let more = roles::coordination(clause, t)
+            .into_iter()
+            .filter(|&j| j != t && clause.actors[j].code != target.code);
+        targets.extend(refs(&more.collect::<Vec<_>>()));
+    }
     let mut out = Vec::new();
-    let mut last = first;
-    for j in first + 1..view.actors.len() {
-        let (a, b) = (view.actors[last].end, view.actors[j].start);
-        let gap = view.text[a - view.start..b - view.start].trim();
-        let joins = matches!(gap, "and" | "," | ", and" | "or" | ", or");
-        if !joins || view.actors[j].code.is_empty() {
-            break;
+    for s in &sources {
+        for t in targets
+            .iter()
+            .filter(|t| t.code != s.code || t.sector != s.sector)
+        {
+            let mut e = event.clone();
+            e.source = Some(s.clone());
+            e.target = Some(t.clone());
+            out.push(e);
         }
-        if view.actors[j].code != view.actors[first].code {
-            out.push(j);
-        }
-        last = j;
     }
     out
 }
@@ -523,6 +697,20 @@ fn event_dates(
     chosen
 }
 
+/// "The visit comes just days after a bombing": the recalled event happened in the days before
+/// publication, so its month is known though its day is not.
+fn days_before_the_news(
+    before: &[&str],
+    published: Option<NaiveDate>,
+) -> Option<(FuzzyDate, Option<FuzzyDate>)> {
+    let tail = &before[before.len().saturating_sub(6)..];
+    let days_after = tail
+        .windows(2)
+        .any(|w| matches!(w[0], "days" | "hours") && w[1] == "after");
+    let p = published?;
+    days_after.then(|| (FuzzyDate::month_of(p - chrono::Duration::days(3)), None))
+}
+
 /// Background: an event the article recalls (an earlier year, "earlier this year", a
 /// pluperfect outside reported speech, "the last time"), not its news.
 fn is_background(before: &[&str], date: Option<&FuzzyDate>, published: Option<NaiveDate>) -> bool {
@@ -675,5 +863,122 @@ mod tests {
             .expect("a visit");
         assert!(e.background);
         assert_eq!(e.date.as_deref(), Some("2019"));
+    }
+
+    fn has(events: &[Event], plover: &str, source: &str, target: &str) -> bool {
+        dyads(events).contains(&(plover.into(), source.into(), target.into()))
+    }
+
+    #[test]
+    fn coordinated_sources_act_each_on_their_own() {
+        let events = code("Kenya, Uganda and Tanzania accused Somalia of harbouring the rebels.");
+        for source in ["KEN", "UGA", "TZA"] {
+            assert!(
+                has(&events, "ACCUSE", source, "SOM"),
+                "{:?}",
+                dyads(&events)
+            );
+        }
+        assert!(!events.iter().any(|e| e.joint), "{:?}", dyads(&events));
+    }
+
+    #[test]
+    fn coordinated_subjects_of_a_meeting_meet_each_other() {
+        let events = code("The Chilean president and the Peruvian president held talks in Lima.");
+        let consult: Vec<&Event> = events.iter().filter(|e| e.plover == "CONSULT").collect();
+        assert_eq!(consult.len(), 1, "{:?}", dyads(&events));
+        assert!(consult[0].joint);
+    }
+
+    #[test]
+    fn coordinated_sources_without_a_target_are_no_event() {
+        let events = code("Brazil and Mexico were in favour of an extension.");
+        assert!(events.is_empty(), "{:?}", dyads(&events));
+    }
+
+    #[test]
+    fn a_comma_after_the_object_closes_an_apposition_not_a_list() {
+        let events = code(
+            "The Mongolian foreign minister will meet his Chinese counterpart, a Mongolian official said.",
+        );
+        assert!(has(&events, "AGREE", "MNG", "CHN"), "{:?}", dyads(&events));
+        assert_eq!(events.len(), 1, "{:?}", dyads(&events));
+    }
+
+    #[test]
+    fn mediators_consult_each_party() {
+        let events = code(
+            "Ethiopia and Eritrea agreed on Sunday to a ceasefire after talks mediated by Kenya and Ghana.",
+        );
+        for mediator in ["KEN", "GHA"] {
+            for party in ["ETH", "ERI"] {
+                assert!(
+                    has(&events, "CONSULT", mediator, party),
+                    "{mediator}->{party}: {:?}",
+                    dyads(&events)
+                );
+            }
+        }
+        assert!(
+            !has(&events, "CONSULT", "KEN", "GHA"),
+            "{:?}",
+            dyads(&events)
+        );
+    }
+
+    #[test]
+    fn mediation_in_a_later_sentence_refers_to_the_talks_already_reported() {
+        let events = code(
+            "Sudan held talks with South Sudan in Addis Ababa on Monday. The talks, mediated by Egypt, lasted two days.",
+        );
+        assert!(
+            has(&events, "CONSULT", "EGY", "SDN"),
+            "{:?}",
+            dyads(&events)
+        );
+        assert!(
+            has(&events, "CONSULT", "EGY", "SSD"),
+            "{:?}",
+            dyads(&events)
+        );
+    }
+
+    #[test]
+    fn unnamed_attackers_are_the_places_unidentified_armed_forces() {
+        let events = code(
+            "The Turkish embassy in Mogadishu came under attack on Thursday. Turkey condemned the attack.",
+        );
+        let attack = events
+            .iter()
+            .find(|e| e.plover == "ASSAULT")
+            .expect("an attack");
+        let source = attack.source.as_ref().expect("a source");
+        assert_eq!(
+            (source.code.as_str(), source.sector.as_str()),
+            ("SOM", "UAF")
+        );
+        assert!(has(&events, "ACCUSE", "TUR", "SOM"), "{:?}", dyads(&events));
+    }
+
+    #[test]
+    fn one_sentence_tells_one_attack_whatever_its_words() {
+        let events = code(
+            "Pakistani Taliban militants bombed a mosque in Peshawar on Monday, killing dozens of worshippers.",
+        );
+        let attacks = events.iter().filter(|e| e.plover == "ASSAULT").count();
+        assert_eq!(attacks, 1, "{:?}", dyads(&events));
+    }
+
+    #[test]
+    fn an_attack_days_before_the_news_is_dated_to_its_month() {
+        let events = code(
+            "The Omani minister's visit to Kenya comes just days after al-Shabaab militants attacked a hotel in Nairobi.",
+        );
+        let attack = events
+            .iter()
+            .find(|e| e.plover == "ASSAULT")
+            .expect("an attack");
+        assert_eq!(attack.date.as_deref(), Some("2025-05"));
+        assert!(attack.background);
     }
 }

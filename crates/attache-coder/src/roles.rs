@@ -22,12 +22,15 @@ pub struct Word<'a> {
 }
 
 /// The chosen participants, as indexes into [`Clause::actors`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Roles {
     pub source: Option<usize>,
     pub target: Option<usize>,
     /// Source and target are coordinated subjects acting together ("A and B signed").
     pub joint: bool,
+    /// The source's coordinated partners ("Congo, the US and UN experts accuse ..."): each acts
+    /// as the source does; for a joint act, every pair of parties is one event.
+    pub co_sources: Vec<usize>,
 }
 
 const PREPOSITIONS: &[&str] = &[
@@ -100,21 +103,36 @@ pub fn assign(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
         Roles {
             source,
             target: object(clause, trigger, source),
-            joint: false,
+            ..Roles::default()
         }
     };
-    if roles.target.is_none() {
-        if let Some(s) = roles.source {
-            if let Some(other) = coordinated_partner(clause, s) {
-                roles.target = Some(other);
-                roles.joint = true;
-            }
-        }
-    }
     if roles.source.is_some() && roles.source == roles.target {
         roles.target = None;
     }
+    let Some(source) = roles.source else {
+        return roles;
+    };
+    let code = &clause.actors[source].code;
+    let mut partners: Vec<usize> = coordination(clause, source)
+        .into_iter()
+        .filter(|&i| i != source && &clause.actors[i].code != code && Some(i) != roles.target)
+        .collect();
+    // "A and B signed" is one act of both; "China and Russia were in favour" is two acts with
+    // nobody on the receiving end, so nothing to code.
+    if roles.target.is_none() && !partners.is_empty() && acts_together(trigger) {
+        roles.target = Some(partners.remove(0));
+        roles.joint = true;
+    }
+    roles.co_sources = partners;
     roles
+}
+
+/// Event types that coordinated parties do with each other when no one else is named: meeting,
+/// agreeing, cooperating, signing, settling.
+fn acts_together(trigger: &Trigger) -> bool {
+    trigger.joint
+        || matches!(&trigger.cameo[..2], "03" | "04" | "06" | "08")
+        || trigger.cameo.starts_with("057")
 }
 
 /// "X was killed by Y": Y is the source, X the target.
@@ -123,7 +141,7 @@ fn passive_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
     Roles {
         source: agent,
         target: subject(clause, trigger.start),
-        joint: false,
+        ..Roles::default()
     }
 }
 
@@ -135,11 +153,13 @@ fn noun_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
         return Roles {
             source: Some(a),
             target: Some(b),
-            joint: false,
+            ..Roles::default()
         };
     }
+    // The agent follows the noun directly ("the attack by militants"); in "the talks, mediated
+    // by Qatar", Qatar is the mediator, not a party.
     let source = possessor(clause, trigger.start)
-        .or_else(|| after_preposition(clause, trigger.end, &["by"], 4));
+        .or_else(|| after_preposition(clause, trigger.end, &["by"], 1));
     let mut target = object(clause, trigger, source);
     if target == source {
         target = None;
@@ -147,7 +167,7 @@ fn noun_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
     Roles {
         source,
         target,
-        joint: false,
+        ..Roles::default()
     }
 }
 
@@ -336,20 +356,46 @@ fn after_preposition(
     None
 }
 
-/// "A and B agreed": the other member of a coordinated subject.
-fn coordinated_partner(clause: &Clause<'_>, subject: usize) -> Option<usize> {
-    let and_between = |a: usize, b: usize| {
-        let gap = clause.words_between(clause.actors[a].end, clause.actors[b].start);
-        gap.len() == 1 && gap[0].lower == "and"
+/// The members of the coordination that actor `i` belongs to, in order and `i` included: "Congo,
+/// the United States and U.N. experts". A list needs its "and" (or "or", "as well as"): in "met
+/// Wang Yi, a Taliban official said" the comma closes an apposition, not a list.
+pub fn coordination(clause: &Clause<'_>, i: usize) -> Vec<usize> {
+    #[derive(PartialEq)]
+    enum Join {
+        Comma,
+        Conjunction,
+    }
+    let join = |a: usize, b: usize| {
+        let gap: Vec<&str> = clause
+            .words_between(clause.actors[a].end, clause.actors[b].start)
+            .iter()
+            .map(|w| w.lower)
+            .collect();
+        match gap.as_slice() {
+            [","] => Some(Join::Comma),
+            ["and" | "or"] | ["," | "and" | "or", "and" | "or"] | ["as", "well", "as"] => {
+                Some(Join::Conjunction)
+            }
+            _ => None,
+        }
     };
-    if subject > 0 && and_between(subject - 1, subject) && clause.has_code(subject - 1) {
-        return Some(subject - 1);
+    let (mut first, mut last) = (i, i);
+    while first > 0 && clause.has_code(first - 1) && join(first - 1, first).is_some() {
+        first -= 1;
     }
-    if subject + 1 < clause.actors.len()
-        && and_between(subject, subject + 1)
-        && clause.has_code(subject + 1)
+    while last + 1 < clause.actors.len()
+        && clause.has_code(last + 1)
+        && join(last, last + 1).is_some()
     {
-        return Some(subject + 1);
+        last += 1;
     }
-    None
+    // The list ends at the member its conjunction introduces; a comma-joined tail after it
+    // belongs to the next phrase ("met A and B, a Taliban official said").
+    match (first..last)
+        .rev()
+        .find(|&k| join(k, k + 1) == Some(Join::Conjunction))
+    {
+        Some(k) if k + 1 >= i => (first..=k + 1).collect(),
+        _ => vec![i],
+    }
 }
