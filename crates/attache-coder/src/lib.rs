@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod dates;
+pub mod evaluation;
 pub mod event;
 pub mod lexicon;
 mod merge;

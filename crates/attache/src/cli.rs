@@ -28,6 +28,7 @@ pub enum Command {
     Ingest(IngestArgs),
     Events(EventsArgs),
     Actors(ActorsArgs),
+    Eval(EvalArgs),
     Demo(DemoArgs),
 }
 
@@ -137,6 +138,43 @@ pub struct ActorsArgs {
     /// The date to code offices and sectors at (the Taliban are rebels before 2021-08-15).
     #[arg(long, value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+}
+
+/// Score coded events against a gold set (GUIDELINES §7: type, actor codes, modality).
+///
+/// INPUT is either events (JSON Lines with "article" and "plover", as `attache code` writes
+/// them) or articles (files, directories, JSON Lines, "-"), which are coded first. Gold is one
+/// article a line: {"id", "published", "events": [...]}. The figures are those of the shared
+/// score.py: event precision/recall/F1, typed-actor F1 (sectors too), date, background,
+/// milestone and location accuracy, and a per-type table.
+///
+/// Exit status: 0, or 1 when --min-f1 is given and event F1 falls below it (or an input
+/// could not be read); 2 when the gold set cannot be read.
+///
+/// Examples:
+///   attache eval --gold gold.jsonl events.jsonl
+///   attache eval --gold gold.jsonl articles.jsonl --show-errors
+///   attache code articles.jsonl | attache eval --gold gold.jsonl - --json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct EvalArgs {
+    /// Gold annotations, one article a line.
+    #[arg(long, value_name = "GOLD.jsonl")]
+    pub gold: PathBuf,
+    /// Events or articles to score; "-" reads standard input.
+    #[arg(required = true, value_name = "EVENTS|ARTICLES")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print the figures as one JSON object (the shared score.py's --json layout).
+    #[arg(long)]
+    pub json: bool,
+    /// List every missed and spurious event (article, kind, type, dyad, date, sentence).
+    #[arg(long)]
+    pub show_errors: bool,
+    /// Exit with status 1 when event F1 is below this value: a gate for CI scripts.
+    #[arg(long, value_name = "F1")]
+    pub min_f1: Option<f64>,
 }
 
 /// Ingest the bundled example articles into a database and list their events.

@@ -3,6 +3,7 @@
 mod actors;
 mod code;
 mod demo;
+mod eval;
 mod events;
 mod ingest;
 
@@ -17,6 +18,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),
         Command::Actors(args) => actors::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::Demo(args) => demo::run(args),
     }
 }
