@@ -15,6 +15,7 @@ pub mod milestones;
 pub mod modality;
 pub mod pipeline;
 pub mod places;
+pub mod quotes;
 pub mod roles;
 pub mod taxonomy;
 

@@ -10,6 +10,7 @@ use crate::merge::merge_occurrences;
 use crate::milestones::{find_claims, Claim};
 use crate::modality::{self, Reading};
 use crate::places::{find_places, PlaceMention};
+use crate::quotes::{self, find_quotations};
 use crate::roles::{self, Clause, Roles, Word};
 use crate::taxonomy::cameo_info;
 use attache_ingest::Article;
@@ -249,6 +250,7 @@ impl ArticleState<'_> {
             event.milestone_since = claim_since(claim, view, published);
         }
         refine_consult(&mut event);
+        event.quote = self.quote_for(view, &clause, trigger, roles.source);
         let variants = coordinated_variants(event, &clause, &roles, text);
         for event in variants {
             self.push_dated(event, &dates, index);
@@ -297,7 +299,12 @@ impl ArticleState<'_> {
                 .iter()
                 .all(|a| a.as_ref().is_some_and(|a| !is_mediator(a)))
         };
-        let here = self.drafts[first_draft..].iter().find(|d| talks(d));
+        // The news the sentence reports, rather than the talks it recalls ("agreed to a ceasefire
+        // following negotiations mediated by ...").
+        let here = self.drafts[first_draft..]
+            .iter()
+            .filter(|d| talks(d))
+            .min_by_key(|d| d.event.background);
         let Some(base) =
             here.or_else(|| self.drafts[..first_draft].iter().rev().find(|d| talks(d)))
         else {
@@ -338,6 +345,45 @@ impl ArticleState<'_> {
                 self.drafts.push(draft);
             }
         }
+    }
+
+    /// The quotation that carries the event: the one its trigger stands in ("“We are putting more
+    /// pressure on ...”"), else the first after the trigger ("condemned the “gruesome incident”"),
+    /// else one the source is the speaker of ("“...,” he posted").
+    fn quote_for(
+        &self,
+        view: &SentenceView<'_>,
+        clause: &Clause<'_>,
+        trigger: &Trigger,
+        source: Option<usize>,
+    ) -> Option<String> {
+        let quotes = find_quotations(view.text);
+        let at = |q: &std::ops::Range<usize>| (view.start + q.start, view.start + q.end);
+        let speaker = quotes::speaker(clause, &quotes, view.start);
+        let source_speaks = match (speaker, source) {
+            (Some(sp), Some(so)) => {
+                let (a, b) = (&view.actors[sp], &view.actors[so]);
+                sp == so || (a.code == b.code && a.sector == b.sector && a.name == b.name)
+            }
+            (None, _) => true,
+            _ => false,
+        };
+        let pick = quotes
+            .iter()
+            .find(|q| at(q).0 <= trigger.start && trigger.end <= at(q).1)
+            .or_else(|| {
+                quotes
+                    .iter()
+                    .find(|q| at(q).0 >= trigger.end)
+                    .filter(|_| source_speaks)
+            })
+            .or_else(|| {
+                quotes
+                    .iter()
+                    .max_by_key(|q| q.len())
+                    .filter(|_| source_speaks && speaker.is_some())
+            })?;
+        Some(view.text[pick.clone()].trim().to_string())
     }
 
     /// With no target in its sentence, an actor referred to by a pronoun is taken to act towards
@@ -980,5 +1026,42 @@ mod tests {
             .expect("an attack");
         assert_eq!(attack.date.as_deref(), Some("2025-05"));
         assert!(attack.background);
+    }
+
+    #[test]
+    fn a_quotation_goes_to_the_event_it_carries() {
+        let events = code(
+            "The Kenyan foreign minister condemned the “cowardly attack” by Somali militants and urged Somalia “to act without delay”.",
+        );
+        let quote = |plover: &str| {
+            events
+                .iter()
+                .find(|e| e.plover == plover)
+                .and_then(|e| e.quote.clone())
+        };
+        assert_eq!(
+            quote("ACCUSE").as_deref(),
+            Some("cowardly attack"),
+            "{events:?}"
+        );
+        assert_eq!(quote("REQUEST").as_deref(), Some("to act without delay"));
+    }
+
+    #[test]
+    fn a_speakers_quotation_is_not_given_to_someone_elses_event() {
+        let events = code("“Kenya condemned the attack on Somalia,” a Ugandan official said.");
+        let accuse = events
+            .iter()
+            .find(|e| e.plover == "ACCUSE")
+            .expect("an accusation");
+        // The trigger stands inside the quotation, so the quotation is the event's report.
+        assert!(accuse.quote.is_some());
+        let events =
+            code("Kenya criticised Somalia, while Uganda said it was “a tragedy for the region”.");
+        let accuse = events
+            .iter()
+            .find(|e| e.source.as_ref().is_some_and(|s| s.code == "KEN"))
+            .expect("Kenya's criticism");
+        assert_eq!(accuse.quote, None, "{events:?}");
     }
 }

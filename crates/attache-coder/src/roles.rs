@@ -198,7 +198,7 @@ fn between_pair(clause: &Clause<'_>, from: usize) -> Option<(usize, usize)> {
 
 /// The subject of the verb starting at `trigger_start`: the nearest actor before it that is not
 /// inside a prepositional phrase nor an apposition, in the same clause.
-fn subject(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
+pub fn subject(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
     let before: Vec<usize> = (0..clause.actors.len())
         .filter(|&i| clause.actors[i].end <= trigger_start)
         .collect();
