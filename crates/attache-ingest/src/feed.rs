@@ -6,7 +6,7 @@
 
 use crate::dates::parse_published;
 use crate::html::html_to_text;
-use crate::inputs::{Context, Emit};
+use crate::inputs::{Context, Emit, EmitReady};
 use crate::jsonl::host;
 use crate::text_file::annotate;
 use crate::{Article, ReadError};
@@ -40,7 +40,7 @@ pub(crate) fn read_feed(
             Ok(event) => event,
             Err(e) => {
                 let at = reader.error_position();
-                return emit(Err(ReadError::new(
+                return emit.ready(Err(ReadError::new(
                     path,
                     format!("invalid XML at byte {at}: {e}"),
                 )));
@@ -93,7 +93,7 @@ pub(crate) fn read_feed(
                             let result = done
                                 .into_article(&fallback, ctx)
                                 .map_err(|m| ReadError::new(path, format!("item {count}: {m}")));
-                            emit(result)?;
+                            emit.ready(result)?;
                         }
                     }
                     Some((d, it)) if depth == *d + 1 => it.close(),
@@ -105,7 +105,7 @@ pub(crate) fn read_feed(
         }
     }
     if !found_root {
-        return emit(Err(ReadError::new(
+        return emit.ready(Err(ReadError::new(
             path,
             "not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> element)",
         )));
@@ -234,12 +234,14 @@ mod tests {
             max_bytes: 1 << 20,
         };
         let (mut good, mut bad) = (Vec::new(), Vec::new());
-        let _ = read_feed("f.rss", "f", content, &ctx, &mut |r| {
-            match r {
-                Ok(a) => good.push(a),
-                Err(e) => bad.push(e),
-            }
-            ControlFlow::Continue(())
+        let _ = read_feed("f.rss", "f", content, &ctx, &mut |p| {
+            p.resolve(|r| {
+                match r {
+                    Ok(a) => good.push(a),
+                    Err(e) => bad.push(e),
+                }
+                ControlFlow::Continue(())
+            })
         });
         (good, bad)
     }

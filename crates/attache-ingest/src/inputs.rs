@@ -6,9 +6,8 @@ use crate::compressed::{
     decompressed, is_compressed_extension, peek, read_limited, DEFAULT_MAX_BYTES,
 };
 use crate::feed::{looks_like_feed, read_feed};
-use crate::html::{parse_html_article, PageMeta};
 use crate::jsonl::{read_json_document, read_json_lines};
-use crate::text_file::parse_text_article;
+use crate::pending::Pending;
 use crate::warc::read_warc;
 use crate::{Article, ReadError, ReadOptions};
 use std::fmt;
@@ -108,8 +107,19 @@ pub(crate) struct Context<'a> {
     pub max_bytes: u64,
 }
 
-/// Receives each article or failure; `Break` asks the readers to stop (the consumer is gone).
-pub(crate) type Emit<'a> = dyn FnMut(Result<Article, ReadError>) -> ControlFlow<()> + 'a;
+/// Receives each input item; `Break` asks the readers to stop (the consumer is gone).
+pub(crate) type Emit<'a> = dyn FnMut(Pending) -> ControlFlow<()> + 'a;
+
+/// Emitting a result known at once.
+pub(crate) trait EmitReady {
+    fn ready(&mut self, result: Result<Article, ReadError>) -> ControlFlow<()>;
+}
+
+impl EmitReady for Emit<'_> {
+    fn ready(&mut self, result: Result<Article, ReadError>) -> ControlFlow<()> {
+        self(Pending::from(result))
+    }
+}
 
 /// What a file name says about its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,6 +208,19 @@ pub fn read_inputs_with(
     settings: &InputSettings,
     mut on_item: impl FnMut(Result<Article, ReadError>) -> ControlFlow<()>,
 ) {
+    read_inputs_deferred(inputs, opts, settings, |pending| {
+        pending.resolve(&mut on_item)
+    });
+}
+
+/// [`read_inputs_with`], handing out each input before it is parsed: the caller resolves it
+/// ([`Pending::resolve`]), on another thread if it likes. Items come in input order.
+pub fn read_inputs_deferred(
+    inputs: &[PathBuf],
+    opts: &ReadOptions,
+    settings: &InputSettings,
+    mut on_item: impl FnMut(Pending) -> ControlFlow<()>,
+) {
     let ctx = Context {
         opts,
         max_bytes: settings.max_bytes,
@@ -250,7 +273,7 @@ fn read_dir(root: &Path, ctx: &Context<'_>, emit: &mut Emit<'_>) -> ControlFlow<
                     Some(io) => format!("cannot read: {io}"),
                     None => err.to_string(),
                 };
-                emit(Err(ReadError::new(path, message)))?;
+                emit.ready(Err(ReadError::new(path, message)))?;
             }
         }
     }
@@ -267,7 +290,7 @@ fn read_file(
     let (stem, _) = split_name(path);
     match std::fs::File::open(path) {
         Ok(file) => read_source(&shown, &stem, Box::new(file), guess, ctx, emit),
-        Err(e) => emit(Err(ReadError::new(shown, format!("cannot read: {e}")))),
+        Err(e) => emit.ready(Err(ReadError::new(shown, format!("cannot read: {e}")))),
     }
 }
 
@@ -285,7 +308,7 @@ fn read_source(
     let opened = peek(reader).and_then(decompressed);
     let (mut peeked, compressed) = match opened {
         Ok(opened) => opened,
-        Err(e) => return emit(Err(ReadError::new(path, format!("cannot read: {e}")))),
+        Err(e) => return emit.ready(Err(ReadError::new(path, format!("cannot read: {e}")))),
     };
     let format = match guess {
         Some(Guess::Known(format)) => format,
@@ -298,7 +321,7 @@ fn read_source(
         InputFormat::Warc => read_warc(path, &mut *peeked.reader, compressed, ctx, emit),
         _ => match read_limited(&mut peeked.reader, ctx.max_bytes) {
             Ok(bytes) => read_document(path, stem, bytes, format, ctx, emit),
-            Err(message) => emit(Err(ReadError::new(path, message))),
+            Err(message) => emit.ready(Err(ReadError::new(path, message))),
         },
     }
 }
@@ -313,39 +336,22 @@ fn read_document(
     emit: &mut Emit<'_>,
 ) -> ControlFlow<()> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return emit(Err(ReadError::new(path, "empty article")));
+        return emit.ready(Err(ReadError::new(path, "empty article")));
     }
     match format {
-        // Web pages and feeds often mislabel or omit their encoding: a stray byte costs a
-        // replacement character, not the article.
-        InputFormat::Html => {
-            let html = String::from_utf8_lossy(&bytes);
-            let meta = PageMeta {
-                id: stem,
-                url: None,
-                fallback_date: None,
-                title: None,
-            };
-            let result = parse_html_article(&html, meta, ctx.opts);
-            emit(result.map_err(|m| ReadError::new(path, m)))
-        }
+        // Feeds are read in one pass over the document; their items are small.
         InputFormat::Feed => read_feed(path, stem, &String::from_utf8_lossy(&bytes), ctx, emit),
-        _ => {
-            let content = match String::from_utf8(bytes) {
-                Ok(content) => content,
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    return emit(Err(ReadError::new(
-                        path,
-                        format!("not valid UTF-8 at byte {at}"),
-                    )));
-                }
-            };
-            match format {
-                InputFormat::Json => read_json_document(path, stem, &content, ctx, emit),
-                _ => emit(Ok(parse_text_article(stem, content, ctx.opts))),
+        InputFormat::Json => match String::from_utf8(bytes) {
+            Ok(content) => read_json_document(path, stem, &content, ctx, emit),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                emit.ready(Err(ReadError::new(
+                    path,
+                    format!("not valid UTF-8 at byte {at}"),
+                )))
             }
-        }
+        },
+        _ => emit(Pending::document(path, stem, bytes, format, ctx)),
     }
 }
 
@@ -369,12 +375,14 @@ mod tests {
         };
         let (mut good, mut bad) = (Vec::new(), Vec::new());
         let reader = Box::new(std::io::Cursor::new(bytes.to_vec()));
-        let _ = read_source("stdin", "stdin", reader, None, &ctx, &mut |r| {
-            match r {
-                Ok(a) => good.push(a),
-                Err(e) => bad.push(e),
-            }
-            ControlFlow::Continue(())
+        let _ = read_source("stdin", "stdin", reader, None, &ctx, &mut |p| {
+            p.resolve(|r| {
+                match r {
+                    Ok(a) => good.push(a),
+                    Err(e) => bad.push(e),
+                }
+                ControlFlow::Continue(())
+            })
         });
         (good, bad)
     }

@@ -5,7 +5,8 @@
 use crate::compressed::{read_line_limited, too_large};
 use crate::dates::parse_published;
 use crate::html::{parse_html_article, PageMeta};
-use crate::inputs::{Context, Emit};
+use crate::inputs::{Context, Emit, EmitReady};
+use crate::pending::Pending;
 use crate::text_file::annotate;
 use crate::{Article, ReadError, ReadOptions};
 use serde_json::{Map, Value};
@@ -137,7 +138,7 @@ pub(crate) fn read_json_lines(
             Ok(None) => return ControlFlow::Continue(()),
             Err(e) => {
                 let message = format!("cannot read: {e}");
-                return emit(Err(ReadError::at_line(path, line_no + 1, message)));
+                return emit.ready(Err(ReadError::at_line(path, line_no + 1, message)));
             }
         };
         line_no += 1;
@@ -149,23 +150,33 @@ pub(crate) fn read_json_lines(
         if !over && line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let result = if over {
-            Err(too_large(ctx.max_bytes))
+        if over {
+            let message = too_large(ctx.max_bytes);
+            emit.ready(Err(ReadError::at_line(path, line_no, message)))?;
         } else {
-            match std::str::from_utf8(line) {
-                Err(e) => Err(format!(
-                    "not valid UTF-8 at byte {} of the line",
-                    e.valid_up_to()
-                )),
-                Ok(line) => serde_json::from_str::<Value>(line)
-                    .map_err(|e| format!("invalid JSON: {e}"))
-                    .and_then(|v| {
-                        article_from_value(&v, Some(&format!("{stem}:{line_no}")), ctx.opts)
-                    }),
-            }
-        };
-        emit(result.map_err(|message| ReadError::at_line(path, line_no, message)))?;
+            emit(Pending::json_line(path, stem, line_no, line.to_vec(), ctx))?;
+        }
     }
+}
+
+/// One JSON Lines record, checked on its own: UTF-8, JSON, then the fields.
+pub(crate) fn parse_json_line(
+    path: &str,
+    stem: &str,
+    line_no: usize,
+    line: &[u8],
+    opts: &ReadOptions,
+) -> Result<Article, ReadError> {
+    let result = match std::str::from_utf8(line) {
+        Err(e) => Err(format!(
+            "not valid UTF-8 at byte {} of the line",
+            e.valid_up_to()
+        )),
+        Ok(line) => serde_json::from_str::<Value>(line)
+            .map_err(|e| format!("invalid JSON: {e}"))
+            .and_then(|v| article_from_value(&v, Some(&format!("{stem}:{line_no}")), opts)),
+    };
+    result.map_err(|message| ReadError::at_line(path, line_no, message))
 }
 
 /// Reads a `.json` file: one object, an array of objects, or (leniently) JSON Lines.
@@ -181,18 +192,18 @@ pub(crate) fn read_json_document(
             for (index, item) in items.iter().enumerate() {
                 let n = index + 1;
                 let result = article_from_value(item, Some(&format!("{stem}:{n}")), ctx.opts);
-                emit(result.map_err(|m| ReadError::new(path, format!("item {n}: {m}"))))?;
+                emit.ready(result.map_err(|m| ReadError::new(path, format!("item {n}: {m}"))))?;
             }
             ControlFlow::Continue(())
         }
         Ok(value) => {
             let result = article_from_value(&value, Some(stem), ctx.opts);
-            emit(result.map_err(|m| ReadError::new(path, m)))
+            emit.ready(result.map_err(|m| ReadError::new(path, m)))
         }
         Err(_) if content.lines().filter(|l| !l.trim().is_empty()).count() > 1 => {
             read_json_lines(path, stem, &mut content.as_bytes(), ctx, emit)
         }
-        Err(e) => emit(Err(ReadError::new(path, format!("invalid JSON: {e}")))),
+        Err(e) => emit.ready(Err(ReadError::new(path, format!("invalid JSON: {e}")))),
     }
 }
 
@@ -214,12 +225,14 @@ mod tests {
             max_bytes: 200,
         };
         let (mut good, mut bad) = (Vec::new(), Vec::new());
-        let _ = f(&ctx, &mut |r| {
-            match r {
-                Ok(a) => good.push(a),
-                Err(e) => bad.push(e),
-            }
-            ControlFlow::Continue(())
+        let _ = f(&ctx, &mut |p| {
+            p.resolve(|r| {
+                match r {
+                    Ok(a) => good.push(a),
+                    Err(e) => bad.push(e),
+                }
+                ControlFlow::Continue(())
+            })
         });
         (good, bad)
     }

@@ -8,8 +8,9 @@
 use crate::compressed::{read_limited, too_large};
 use crate::dates::parse_published;
 use crate::html::{parse_html_article, PageMeta};
-use crate::inputs::{Context, Emit};
+use crate::inputs::{Context, Emit, EmitReady};
 use crate::jsonl::host;
+use crate::pending::Pending;
 use crate::ReadError;
 use sha2::{Digest, Sha256};
 use std::io::{self, BufRead, Read};
@@ -31,13 +32,7 @@ pub(crate) fn read_warc(
         inner: reader,
         pos: 0,
     };
-    let where_ = |offset: u64| {
-        if compressed {
-            format!("record at byte {offset} (decompressed)")
-        } else {
-            format!("record at byte {offset}")
-        }
-    };
+    let where_ = |offset: u64| record_at(offset, compressed);
     let mut resync = false;
     loop {
         let record = match next_record(&mut stream, resync, ctx.max_bytes) {
@@ -46,11 +41,11 @@ pub(crate) fn read_warc(
             Err(RecordError::Io(offset, e)) => {
                 // A broken stream (a corrupt gzip member, a truncated file) cannot be read past.
                 let message = format!("{}: {e}", where_(offset));
-                return emit(Err(ReadError::new(path, message)));
+                return emit.ready(Err(ReadError::new(path, message)));
             }
             Err(RecordError::Bad(offset, why)) => {
                 resync = true;
-                emit(Err(ReadError::new(
+                emit.ready(Err(ReadError::new(
                     path,
                     format!("{}: {why}", where_(offset)),
                 )))?;
@@ -58,15 +53,10 @@ pub(crate) fn read_warc(
             }
         };
         resync = false;
-        let result = match record.article(ctx) {
-            Ok(None) => continue,
-            Ok(Some(article)) => Ok(article),
-            Err(why) => Err(ReadError::new(
-                path,
-                format!("{}: {why}", where_(record.offset)),
-            )),
-        };
-        emit(result)?;
+        // Records that are not responses were skipped unread: nothing to hand on.
+        if record.block.is_some() || record.over_limit.is_some() {
+            emit(Pending::warc(path, record, compressed, ctx))?;
+        }
     }
 }
 
@@ -108,7 +98,7 @@ enum RecordError {
     Bad(u64, String),
 }
 
-struct Record {
+pub(crate) struct Record {
     offset: u64,
     headers: Vec<(String, String)>,
     /// `None` when the block was skipped unread (not a response, or over the size limit).
@@ -222,7 +212,33 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// Where a record starts, as messages say it.
+fn record_at(offset: u64, compressed: bool) -> String {
+    if compressed {
+        format!("record at byte {offset} (decompressed)")
+    } else {
+        format!("record at byte {offset}")
+    }
+}
+
 impl Record {
+    /// The article of a response record, `None` for records that are not HTML pages.
+    pub(crate) fn resolve(
+        &self,
+        path: &str,
+        compressed: bool,
+        ctx: &Context<'_>,
+    ) -> Option<Result<crate::Article, ReadError>> {
+        match self.article(ctx) {
+            Ok(None) => None,
+            Ok(Some(article)) => Some(Ok(article)),
+            Err(why) => Some(Err(ReadError::new(
+                path,
+                format!("{}: {why}", record_at(self.offset, compressed)),
+            ))),
+        }
+    }
+
     /// The article of a response record; `Ok(None)` for records that are not HTML pages.
     fn article(&self, ctx: &Context<'_>) -> Result<Option<crate::Article>, String> {
         if let Some(max) = self.over_limit {

@@ -1,8 +1,9 @@
 //! `attache code`: read, code and print, streaming.
 //!
 //! With one thread everything happens in turn on the main thread. With more, a reader thread
-//! feeds articles through a bounded channel to worker threads that code them and serialise
-//! their events; the main thread writes what comes back. Every queue is bounded (and with
+//! splits the inputs into records and feeds them through a bounded channel to worker threads
+//! that parse them (JSON, HTML extraction), code them and serialise their events; the main
+//! thread writes what comes back. Every queue is bounded (and with
 //! `--ordered` so is the reorder buffer, by a fixed number of articles in flight), so memory
 //! does not grow with the input. When stdout closes, the writer stops, the channels close
 //! behind it, and the reader and workers stop at their next hand-over.
@@ -12,13 +13,16 @@ use crate::cli::{CodeArgs, EventFormat};
 use crate::output::{stdout_is_terminal, write_jsonl, write_table};
 use anyhow::Result;
 use attache_coder::Event;
-use attache_ingest::{read_inputs_with, Article, InputSettings, ReadOptions};
+use attache_ingest::{
+    read_inputs_deferred, read_inputs_with, Article, InputSettings, Pending, ReadOptions,
+};
 use crossbeam_channel::{bounded, Receiver, Sender};
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Articles each worker may have queued ahead of it: enough to keep every core busy while
 /// the reader parses, few enough that a queue of large pages stays small.
@@ -84,6 +88,9 @@ struct Job {
 enum Coded {
     Lines(Vec<u8>),
     Events(Vec<Event>),
+    /// A record that gave no article (a failure, reported already, or a skipped WARC record):
+    /// it still takes its turn in the input order.
+    Nothing,
 }
 
 impl Job {
@@ -131,7 +138,7 @@ impl Job {
     }
 
     fn parallel(&self, threads: usize, out: &mut impl Write) -> Result<usize> {
-        let (job_tx, job_rx) = bounded::<(u64, Article)>(threads * QUEUE_PER_THREAD);
+        let (job_tx, job_rx) = bounded::<(u64, Pending)>(threads * QUEUE_PER_THREAD);
         let (done_tx, done_rx) = bounded::<(u64, Result<Coded>)>(threads * QUEUE_PER_THREAD);
         // Tokens for articles in flight: the reader takes one per article, the writer gives it
         // back once the article is written. Only `--ordered` needs them.
@@ -144,13 +151,25 @@ impl Job {
         }
         let slots = self.ordered.then_some(slot_rx);
 
+        let failures = AtomicUsize::new(0);
+        let failures = &failures;
+
         std::thread::scope(|scope| {
             let reader = scope.spawn(move || self.read(job_tx, slots));
             for _ in 0..threads {
                 let (jobs, done) = (job_rx.clone(), done_tx.clone());
                 scope.spawn(move || {
-                    for (seq, article) in jobs {
-                        if done.send((seq, self.coded(&article))).is_err() {
+                    for (seq, pending) in jobs {
+                        let coded = match pending.resolve_record() {
+                            Some(Ok(article)) => self.coded(&article),
+                            Some(Err(err)) => {
+                                failures.fetch_add(1, Ordering::Relaxed);
+                                report(&err);
+                                Ok(Coded::Nothing)
+                            }
+                            None => Ok(Coded::Nothing),
+                        };
+                        if done.send((seq, coded)).is_err() {
                             return;
                         }
                     }
@@ -160,38 +179,29 @@ impl Job {
             let written = self.write_all(done_rx, slot_tx, out);
             // The writer's channels are gone by now, so a reader or worker still busy stops at
             // its next hand-over; joining it cannot hang on a closed stdout.
-            let failures = reader
+            reader
                 .join()
                 .map_err(|_| anyhow::anyhow!("the input reader panicked"))?;
-            written.map(|()| failures)
+            written.map(|()| failures.load(Ordering::Relaxed))
         })
     }
 
-    /// The reader thread: every article into the queue, every failure reported on stderr.
-    fn read(&self, jobs: Sender<(u64, Article)>, slots: Option<Receiver<()>>) -> usize {
-        let mut failures = 0;
+    /// The reader thread: every input record into the queue, unparsed.
+    fn read(&self, jobs: Sender<(u64, Pending)>, slots: Option<Receiver<()>>) {
         let mut seq = 0;
-        read_inputs_with(&self.paths, &self.opts, &self.settings, |item| match item {
-            Err(err) => {
-                failures += 1;
-                report(&err);
-                ControlFlow::Continue(())
+        read_inputs_deferred(&self.paths, &self.opts, &self.settings, |pending| {
+            if let Some(slots) = &slots {
+                if slots.recv().is_err() {
+                    return ControlFlow::Break(());
+                }
             }
-            Ok(article) => {
-                if let Some(slots) = &slots {
-                    if slots.recv().is_err() {
-                        return ControlFlow::Break(());
-                    }
-                }
-                let sent = jobs.send((seq, article));
-                seq += 1;
-                match sent {
-                    Ok(()) => ControlFlow::Continue(()),
-                    Err(_) => ControlFlow::Break(()),
-                }
+            let sent = jobs.send((seq, pending));
+            seq += 1;
+            match sent {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(_) => ControlFlow::Break(()),
             }
         });
-        failures
     }
 
     /// The main thread: writes results as they come, or in input order with `--ordered`.
@@ -254,6 +264,7 @@ impl Writer {
                     table.extend(events);
                 }
             }
+            Coded::Nothing => {}
         }
         Ok(())
     }
