@@ -159,8 +159,21 @@ fn write_corpus(
 struct Run {
     threads: usize,
     seconds: f64,
+    /// User + system CPU seconds of the process: on a busy machine the wall-clock speed-up
+    /// says little, but CPU time per article tells what parallelism costs.
+    cpu_seconds: f64,
     events: u64,
     peak_rss_kib: u64,
+}
+
+/// User + system CPU time of a live process, from /proc (Linux's 100 ticks a second).
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }
 
 /// Peak resident memory of a live process, from /proc (Linux only).
@@ -201,9 +214,13 @@ fn run(bin: &Path, corpus: &Path, threads: usize) -> Result<Run, String> {
         lines
     });
     let mut peak = 0;
+    let mut cpu = 0.0f64;
     let status = loop {
         if let Some(kib) = vm_hwm_kib(pid) {
             peak = peak.max(kib);
+        }
+        if let Some(s) = cpu_seconds(pid) {
+            cpu = cpu.max(s);
         }
         match child.try_wait().map_err(|e| e.to_string())? {
             Some(status) => break status,
@@ -218,6 +235,7 @@ fn run(bin: &Path, corpus: &Path, threads: usize) -> Result<Run, String> {
     Ok(Run {
         threads,
         seconds,
+        cpu_seconds: cpu,
         events,
         peak_rss_kib: peak,
     })
@@ -238,13 +256,13 @@ fn report(corpus: &Corpus, runs: &[Run], source: &str) -> String {
         corpus.tokens,
         load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
     ));
-    s.push_str("| threads | seconds | articles/s | MiB/s | tokens/s | tokens/s per thread | speed-up | events | peak RSS (VmHWM) |\n");
-    s.push_str("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    s.push_str("| threads | seconds | articles/s | MiB/s | tokens/s | tokens/s per thread | speed-up | CPU s | tokens per CPU s | events | peak RSS (VmHWM) |\n");
+    s.push_str("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     let base = runs.first().map_or(1.0, |r| r.seconds);
     for r in runs {
         let tps = corpus.tokens as f64 / r.seconds;
         s.push_str(&format!(
-            "| {} | {:.2} | {:.0} | {:.2} | {:.0} | {:.0} | {:.2}× | {} | {:.0} MiB |\n",
+            "| {} | {:.2} | {:.0} | {:.2} | {:.0} | {:.0} | {:.2}× | {:.2} | {:.0} | {} | {:.0} MiB |\n",
             r.threads,
             r.seconds,
             corpus.articles as f64 / r.seconds,
@@ -252,6 +270,8 @@ fn report(corpus: &Corpus, runs: &[Run], source: &str) -> String {
             tps,
             tps / r.threads as f64,
             base / r.seconds,
+            r.cpu_seconds,
+            corpus.tokens as f64 / r.cpu_seconds.max(0.01),
             r.events,
             r.peak_rss_kib as f64 / 1024.0
         ));
