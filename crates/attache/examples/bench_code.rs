@@ -241,9 +241,8 @@ fn run(bin: &Path, corpus: &Path, threads: usize) -> Result<Run, String> {
     })
 }
 
-fn report(corpus: &Corpus, runs: &[Run], source: &str) -> String {
+fn report(corpus: &Corpus, runs: &[Run], source: &str, load: &str) -> String {
     let mb = corpus.bytes as f64 / 1_048_576.0;
-    let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let mut s = String::new();
     s.push_str("## Coding throughput\n\n");
@@ -323,6 +322,8 @@ fn try_main() -> Result<(), String> {
         corpus.tokens,
         corpus.path.display()
     );
+    // Other work on the machine shares its cores: the load says how much.
+    let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let mut runs = Vec::new();
     for &threads in &args.threads {
         let r = run(&args.bin, &corpus.path, threads);
@@ -341,7 +342,7 @@ fn try_main() -> Result<(), String> {
         }
     }
     let _ = fs::remove_file(&corpus.path);
-    let section = report(&corpus, &runs, &source);
+    let section = report(&corpus, &runs, &source, &load);
     print!("{section}");
     if let Some(path) = &args.write {
         write_section(path, &section)?;
