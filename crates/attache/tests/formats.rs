@@ -395,3 +395,40 @@ fn decompression_bomb_is_reported_with_the_limit() {
     let bad = attache(&["code", "--threads", "0", "-"], Some(b""));
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn compressed_stdin_is_recognised_by_its_bytes() {
+    let plain = corpus(6);
+    let expected = attache(&["code", "--threads", "1", "-"], Some(plain.as_bytes()));
+    assert!(!expected.stdout.is_empty());
+    let gz = attache(
+        &["code", "--threads", "2", "--ordered", "-"],
+        Some(&gzip(plain.as_bytes())),
+    );
+    assert_eq!(gz.status.code(), Some(0), "{}", stderr(&gz));
+    assert_eq!(stdout(&gz), stdout(&expected));
+    let zst = zstd::encode_all(plain.as_bytes(), 3).unwrap();
+    let zst = attache(
+        &["code", "--threads", "1", "--input-format", "jsonl", "-"],
+        Some(&zst),
+    );
+    assert_eq!(stdout(&zst), stdout(&expected));
+
+    let page = news_page(
+        "Japan's prime minister visited Australia on Monday.",
+        "2024-03-05",
+    );
+    let warc = gzip(&warc_record(
+        "https://a.example.org/japan",
+        "2024-03-05T10:00:00Z",
+        &page,
+    ));
+    let out = attache(&["code", "--input-format", "warc", "-"], Some(&warc));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let evs = events(&out);
+    assert_eq!(evs.len(), 1);
+    assert!(evs[0]["article"]
+        .as_str()
+        .unwrap()
+        .starts_with("a.example.org-"));
+}
