@@ -47,7 +47,9 @@ pub(crate) fn peek<'a>(mut reader: Box<dyn Read + 'a>) -> io::Result<Peeked<'a>>
     let mut head = vec![0; HEAD_LEN];
     let mut filled = 0;
     let mut pending = None;
-    while filled < HEAD_LEN {
+    // Stops as soon as the format can be told: a pipe that trickles in (a record at a time
+    // from Spark, a person typing) must not wait for a full head.
+    while filled < HEAD_LEN && !enough_to_sniff(&head[..filled]) {
         match reader.read(&mut head[filled..]) {
             Ok(0) => break,
             Ok(n) => filled += n,
@@ -69,6 +71,29 @@ pub(crate) fn peek<'a>(mut reader: Box<dyn Read + 'a>) -> io::Result<Peeked<'a>>
         head,
         reader: Box::new(BufReader::with_capacity(64 * 1024, replay)),
     })
+}
+
+/// Whether `head` says enough to recognise compression and format: the magic bytes, else five
+/// bytes of content, and for markup the tag that tells a feed from a page.
+fn enough_to_sniff(head: &[u8]) -> bool {
+    if compression_of(head).is_some() {
+        return true;
+    }
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = match body.iter().position(|b| !b.is_ascii_whitespace()) {
+        Some(i) => &body[i..],
+        None => return false,
+    };
+    if start.len() < 5 {
+        return false;
+    }
+    if start[0] != b'<' {
+        return true;
+    }
+    let lower = String::from_utf8_lossy(start).to_ascii_lowercase();
+    ["<rss", "<feed", "<rdf:rdf", "<html", "<head", "<body"]
+        .iter()
+        .any(|tag| lower.contains(tag))
 }
 
 /// The peeked bytes, then the error met while peeking (if any), then the rest of the stream.
@@ -243,6 +268,19 @@ mod tests {
                 ("last".to_string(), false)
             ]
         );
+    }
+
+    #[test]
+    fn peeking_stops_once_the_format_is_clear() {
+        assert!(enough_to_sniff(&GZIP_MAGIC));
+        assert!(enough_to_sniff(b"  {\"id\""));
+        assert!(!enough_to_sniff(b"  {\"i"), "five bytes of content");
+        assert!(
+            !enough_to_sniff(b"<?xml version=\"1.0\"?>"),
+            "feed or page: not yet"
+        );
+        assert!(enough_to_sniff(b"<?xml version=\"1.0\"?><rss>"));
+        assert!(enough_to_sniff(b"<!doctype html><html>"));
     }
 
     #[test]

@@ -432,3 +432,34 @@ fn compressed_stdin_is_recognised_by_its_bytes() {
         .unwrap()
         .starts_with("a.example.org-"));
 }
+
+#[test]
+fn events_come_out_while_stdin_is_still_open() {
+    for threads in ["1", "2"] {
+        let mut child = Command::new(BIN)
+            .args(["code", "--threads", threads, "--input-format", "jsonl", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let first = corpus(1);
+        stdin.write_all(first.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        // The first article's events arrive before its input ends; a generous limit, since a
+        // failure here would otherwise hang.
+        let line = rx.recv_timeout(std::time::Duration::from_secs(60));
+        drop(stdin);
+        let _ = child.wait();
+        let line = line.unwrap_or_else(|_| panic!("threads {threads}: no event before EOF"));
+        assert!(line.contains("\"story-0000\""), "{line}");
+    }
+}

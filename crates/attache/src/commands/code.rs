@@ -120,7 +120,12 @@ impl Job {
                     report(&err);
                     return ControlFlow::Continue(());
                 }
-                Ok(article) => self.coded(&article).and_then(|c| writer.write(out, c)),
+                // Flushed per article: output follows input even when stdin trickles in, for
+                // a write call per article (the coding costs a thousand times more).
+                Ok(article) => self
+                    .coded(&article)
+                    .and_then(|c| writer.write(out, c))
+                    .and_then(|()| Ok(out.flush()?)),
             };
             match written {
                 Ok(()) => ControlFlow::Continue(()),
