@@ -1,10 +1,17 @@
-//! JSON Lines records `{"id", "url", "published", "title", "text"}`, and `.json` files holding
-//! one such object or an array of them.
+//! JSON Lines records `{"id", "url", "published", "title", "text"}` (or `"html"` instead of
+//! `"text"`: a page whose main content becomes the text), and `.json` files holding one such
+//! object or an array of them.
 
+use crate::compressed::{read_line_limited, too_large};
 use crate::dates::parse_published;
+use crate::html::{parse_html_article, PageMeta};
+use crate::inputs::{Context, Emit, EmitReady};
+use crate::pending::Pending;
 use crate::text_file::annotate;
 use crate::{Article, ReadError, ReadOptions};
 use serde_json::{Map, Value};
+use std::io::BufRead;
+use std::ops::ControlFlow;
 
 /// One JSON Lines record. `published` may be "YYYY-MM-DD" or an ISO date-time; when it is
 /// absent or null the date comes from the text (header, byline, dateline), then `opts`.
@@ -33,15 +40,6 @@ pub(crate) fn article_from_value(
         Some(Value::String(_)) => return Err("empty \"id\"".to_string()),
         Some(other) => return Err(format!("\"id\" must be a string, found {}", kind(other))),
     };
-    let text = match record.get("text") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(Value::String(_)) => return Err("empty \"text\"".to_string()),
-        None | Some(Value::Null) if record.contains_key("html") => {
-            return Err("\"html\" records are not supported yet: give \"text\"".to_string())
-        }
-        None | Some(Value::Null) => return Err("missing \"text\"".to_string()),
-        Some(other) => return Err(format!("\"text\" must be a string, found {}", kind(other))),
-    };
     let url = optional_string(record, "url")?;
     let title = optional_string(record, "title")?;
     // A date we cannot read is treated as absent: the text usually carries one too, and the
@@ -49,6 +47,31 @@ pub(crate) fn article_from_value(
     let published = optional_string(record, "published")?
         .as_deref()
         .and_then(parse_published);
+
+    let text = match record.get("text") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        Some(Value::String(_)) => return Err("empty \"text\"".to_string()),
+        None | Some(Value::Null) => {
+            return match record.get("html") {
+                Some(Value::String(html)) if !html.trim().is_empty() => {
+                    let meta = PageMeta {
+                        id: &id,
+                        url: url.as_deref(),
+                        fallback_date: None,
+                        title: title.as_deref(),
+                    };
+                    let mut article = parse_html_article(html, meta, opts)?;
+                    // The record's own date, like its title, is the corpus builder's word.
+                    article.published = published.or(article.published);
+                    Ok(article)
+                }
+                Some(Value::String(_)) => Err("empty \"html\"".to_string()),
+                None | Some(Value::Null) => Err("missing \"text\"".to_string()),
+                Some(other) => Err(format!("\"html\" must be a string, found {}", kind(other))),
+            };
+        }
+        Some(other) => return Err(format!("\"text\" must be a string, found {}", kind(other))),
+    };
 
     let found = annotate(&text, opts);
     Ok(Article {
@@ -96,36 +119,64 @@ pub(crate) fn host(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_string())
 }
 
-/// Reads a JSON Lines stream. Each line is checked on its own, so one bad line (even one that
-/// is not UTF-8) costs that record only.
+/// Reads a JSON Lines stream line by line, so a corpus of any size takes the memory of one
+/// record. Each line is checked on its own, so one bad line (even one that is not UTF-8, or
+/// one over the size limit) costs that record only. An empty stream is no error: Spark hands
+/// empty partitions to `attache code --input-format jsonl -`.
 pub(crate) fn read_json_lines(
     path: &str,
     stem: &str,
-    content: &[u8],
-    opts: &ReadOptions,
-    emit: &mut dyn FnMut(Result<Article, ReadError>),
-) {
-    let content = content.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(content);
-    let mut offset = 0;
-    for (index, raw) in content.split(|&b| b == b'\n').enumerate() {
-        let line_no = index + 1;
-        let line_start = offset;
-        offset += raw.len() + 1;
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.iter().all(u8::is_ascii_whitespace) {
+    reader: &mut dyn BufRead,
+    ctx: &Context<'_>,
+    emit: &mut Emit<'_>,
+) -> ControlFlow<()> {
+    let mut raw = Vec::new();
+    let mut line_no = 0;
+    loop {
+        let over = match read_line_limited(reader, &mut raw, ctx.max_bytes) {
+            Ok(Some(over)) => over,
+            Ok(None) => return ControlFlow::Continue(()),
+            Err(e) => {
+                let message = format!("cannot read: {e}");
+                return emit.ready(Err(ReadError::at_line(path, line_no + 1, message)));
+            }
+        };
+        line_no += 1;
+        let mut line = &raw[..];
+        if line_no == 1 {
+            line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+        }
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if !over && line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let result = match std::str::from_utf8(raw) {
-            Err(e) => Err(format!(
-                "not valid UTF-8 at byte {}",
-                line_start + e.valid_up_to()
-            )),
-            Ok(line) => serde_json::from_str::<Value>(line)
-                .map_err(|e| format!("invalid JSON: {e}"))
-                .and_then(|v| article_from_value(&v, Some(&format!("{stem}:{line_no}")), opts)),
-        };
-        emit(result.map_err(|message| ReadError::at_line(path, line_no, message)));
+        if over {
+            let message = too_large(ctx.max_bytes);
+            emit.ready(Err(ReadError::at_line(path, line_no, message)))?;
+        } else {
+            emit(Pending::json_line(path, stem, line_no, line.to_vec(), ctx))?;
+        }
     }
+}
+
+/// One JSON Lines record, checked on its own: UTF-8, JSON, then the fields.
+pub(crate) fn parse_json_line(
+    path: &str,
+    stem: &str,
+    line_no: usize,
+    line: &[u8],
+    opts: &ReadOptions,
+) -> Result<Article, ReadError> {
+    let result = match std::str::from_utf8(line) {
+        Err(e) => Err(format!(
+            "not valid UTF-8 at byte {} of the line",
+            e.valid_up_to()
+        )),
+        Ok(line) => serde_json::from_str::<Value>(line)
+            .map_err(|e| format!("invalid JSON: {e}"))
+            .and_then(|v| article_from_value(&v, Some(&format!("{stem}:{line_no}")), opts)),
+    };
+    result.map_err(|message| ReadError::at_line(path, line_no, message))
 }
 
 /// Reads a `.json` file: one object, an array of objects, or (leniently) JSON Lines.
@@ -133,25 +184,26 @@ pub(crate) fn read_json_document(
     path: &str,
     stem: &str,
     content: &str,
-    opts: &ReadOptions,
-    emit: &mut dyn FnMut(Result<Article, ReadError>),
-) {
+    ctx: &Context<'_>,
+    emit: &mut Emit<'_>,
+) -> ControlFlow<()> {
     match serde_json::from_str::<Value>(content) {
         Ok(Value::Array(items)) => {
             for (index, item) in items.iter().enumerate() {
                 let n = index + 1;
-                let result = article_from_value(item, Some(&format!("{stem}:{n}")), opts);
-                emit(result.map_err(|m| ReadError::new(path, format!("item {n}: {m}"))));
+                let result = article_from_value(item, Some(&format!("{stem}:{n}")), ctx.opts);
+                emit.ready(result.map_err(|m| ReadError::new(path, format!("item {n}: {m}"))))?;
             }
+            ControlFlow::Continue(())
         }
         Ok(value) => {
-            let result = article_from_value(&value, Some(stem), opts);
-            emit(result.map_err(|m| ReadError::new(path, m)));
+            let result = article_from_value(&value, Some(stem), ctx.opts);
+            emit.ready(result.map_err(|m| ReadError::new(path, m)))
         }
         Err(_) if content.lines().filter(|l| !l.trim().is_empty()).count() > 1 => {
-            read_json_lines(path, stem, content.as_bytes(), opts, emit);
+            read_json_lines(path, stem, &mut content.as_bytes(), ctx, emit)
         }
-        Err(e) => emit(Err(ReadError::new(path, format!("invalid JSON: {e}")))),
+        Err(e) => emit.ready(Err(ReadError::new(path, format!("invalid JSON: {e}")))),
     }
 }
 
@@ -165,12 +217,22 @@ mod tests {
     }
 
     fn collect(
-        f: impl FnOnce(&mut dyn FnMut(Result<Article, ReadError>)),
+        f: impl FnOnce(&Context<'_>, &mut Emit<'_>) -> ControlFlow<()>,
     ) -> (Vec<Article>, Vec<ReadError>) {
+        let opts = ReadOptions::default();
+        let ctx = Context {
+            opts: &opts,
+            max_bytes: 200,
+        };
         let (mut good, mut bad) = (Vec::new(), Vec::new());
-        f(&mut |r| match r {
-            Ok(a) => good.push(a),
-            Err(e) => bad.push(e),
+        let _ = f(&ctx, &mut |p| {
+            p.resolve(|r| {
+                match r {
+                    Ok(a) => good.push(a),
+                    Err(e) => bad.push(e),
+                }
+                ControlFlow::Continue(())
+            })
         });
         (good, bad)
     }
@@ -229,14 +291,20 @@ mod tests {
 
     #[test]
     fn json_lines_mixed_good_and_bad() {
-        let content = b"{\"id\":\"one\",\"text\":\"Envoys met.\"}\n\n{\"id\":\"two\"}\n{broken\n{\"text\":\"No id here.\"}\r\n{\"id\":\"x\",\"text\":\"caf\xff\"}\n";
-        let (good, bad) = collect(|emit| {
-            read_json_lines("in.jsonl", "in", content, &ReadOptions::default(), emit)
-        });
+        let long = format!("{{\"id\":\"long\",\"text\":\"{}\"}}\n", "word ".repeat(60));
+        let mut content = b"{\"id\":\"one\",\"text\":\"Envoys met.\"}\n\n{\"id\":\"two\"}\n{broken\n{\"text\":\"No id here.\"}\r\n{\"id\":\"x\",\"text\":\"caf\xff\"}\n".to_vec();
+        content.extend(long.as_bytes());
+        content.extend(b"{\"id\":\"after\",\"text\":\"Still read.\"}");
+        let (good, bad) =
+            collect(|ctx, emit| read_json_lines("in.jsonl", "in", &mut &content[..], ctx, emit));
         let ids: Vec<&str> = good.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["one", "in:5"]);
+        assert_eq!(ids, ["one", "in:5", "after"]);
         let lines: Vec<Option<usize>> = bad.iter().map(|e| e.line).collect();
-        assert_eq!(lines, [Some(3), Some(4), Some(6)]);
+        assert_eq!(lines, [Some(3), Some(4), Some(6), Some(7)]);
+        assert_eq!(
+            bad[3].message,
+            "larger than the size limit of 200 bytes once decompressed (--max-size)"
+        );
         assert_eq!(bad[0].to_string(), "in.jsonl:3: missing \"text\"");
         assert!(bad[2].message.starts_with("not valid UTF-8 at byte"));
     }
@@ -244,24 +312,36 @@ mod tests {
     #[test]
     fn json_array_and_single_object() {
         let array = r#"[{"id":"a","text":"One."}, {"text":"Two."}, {"id":"c"}]"#;
-        let (good, bad) = collect(|emit| {
-            read_json_document("set.json", "set", array, &ReadOptions::default(), emit)
-        });
+        let (good, bad) =
+            collect(|ctx, emit| read_json_document("set.json", "set", array, ctx, emit));
         let ids: Vec<&str> = good.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a", "set:2"]);
         assert_eq!(bad.len(), 1);
         assert_eq!(bad[0].to_string(), "set.json: item 3: missing \"text\"");
 
-        let (good, _) = collect(|emit| {
-            read_json_document(
-                "one.json",
-                "one",
-                r#"{"text":"Solo."}"#,
-                &ReadOptions::default(),
-                emit,
-            )
+        let (good, _) = collect(|ctx, emit| {
+            read_json_document("one.json", "one", r#"{"text":"Solo."}"#, ctx, emit)
         });
         assert_eq!(good[0].id, "one");
+    }
+
+    #[test]
+    fn html_records() {
+        let line = r#"{"id":"h1","url":"https://www.example.org/a","published":"2024-01-02","html":"<html><head><title>Site | Talks</title><meta property=\"og:title\" content=\"Talks\"><meta property=\"article:published_time\" content=\"2023-12-31\"></head><body><nav>Home</nav><p>Envoys met.</p></body></html>"}"#;
+        let a = parse_json_article(line, &ReadOptions::default()).unwrap();
+        assert_eq!(a.text, "Envoys met.");
+        assert_eq!(a.title.as_deref(), Some("Talks"));
+        assert_eq!(a.source.as_deref(), Some("example.org"));
+        assert_eq!(a.published, Some(d(2024, 1, 2)), "the field wins");
+        let no_date = line.replace(r#""published":"2024-01-02","#, "");
+        let a = parse_json_article(&no_date, &ReadOptions::default()).unwrap();
+        assert_eq!(
+            a.published,
+            Some(d(2023, 12, 31)),
+            "then the page's meta date"
+        );
+        let err = parse_json_article(r#"{"id":"h","html":" "}"#, &ReadOptions::default());
+        assert_eq!(err.unwrap_err(), "empty \"html\"");
     }
 
     #[test]

@@ -8,20 +8,27 @@
 mod article;
 mod boilerplate;
 mod byline;
+mod compressed;
 mod dateline;
 mod dates;
 mod error;
+mod feed;
 mod front_matter;
 mod header;
+mod html;
 mod inputs;
 mod jsonl;
 mod lines;
 mod options;
+mod pending;
 mod text_file;
+mod warc;
 
 pub use article::Article;
+pub use compressed::{show_size, DEFAULT_MAX_BYTES};
 pub use error::ReadError;
-pub use inputs::read_inputs;
+pub use inputs::{read_inputs, read_inputs_deferred, read_inputs_with, InputFormat, InputSettings};
 pub use jsonl::parse_json_article;
 pub use options::ReadOptions;
+pub use pending::Pending;
 pub use text_file::parse_text_article;

@@ -1,5 +1,6 @@
 //! Every command and flag, defined once, with the help a user reads.
 
+use attache_ingest::InputFormat;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -35,14 +36,22 @@ pub enum Command {
 /// Code articles into events and print them (no database).
 ///
 /// Reads plain-text files (a first line " date YYYY-MM-DD" or a byline date gives the
-/// publication date), JSON Lines files ({"id","url","published","title","text"} per line),
-/// directories (recursively: .txt, .jsonl, .json) and "-" for standard input. With no PATH,
-/// reads standard input. An unreadable file is reported on stderr with its path and skipped.
+/// publication date), JSON Lines ({"id","url","published","title","text"|"html"} per line),
+/// JSON, HTML pages (.html/.htm: the main content, without navigation, ads and comments;
+/// title and date from the page's metadata), RSS/Atom feeds (.rss/.atom/.xml: one article
+/// per item), WARC files (.warc, .warc.gz as in CC-NEWS: one article per HTML response),
+/// any of them compressed (.gz, .zst), directories (recursively, by extension) and "-" for
+/// standard input (format guessed from its first bytes, or set with --input-format). With
+/// no PATH, reads standard input. An unreadable input is reported on stderr and skipped.
+///
+/// Articles are coded on --threads worker threads through bounded queues, so memory stays
+/// flat whatever the input size; events are written as they are produced.
 ///
 /// Examples:
 ///   attache code seed-000.txt
 ///   attache code --published 2025-05-16 notes.txt --format table
-///   cat articles.jsonl | attache code - > events.jsonl
+///   attache code CC-NEWS-20240301.warc.gz --threads 8 > events.jsonl
+///   cat articles.jsonl | attache code --input-format jsonl --ordered - > events.jsonl
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct CodeArgs {
@@ -54,6 +63,53 @@ pub struct CodeArgs {
     /// jsonl otherwise.
     #[arg(long, value_enum)]
     pub format: Option<EventFormat>,
+    /// Worker threads that code articles. Default: all cores.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// Write events in input order (a bounded reorder buffer; otherwise each article's events
+    /// are written as soon as it is coded). A table is always in input order.
+    #[arg(long)]
+    pub ordered: bool,
+    /// Read standard input (and files named on the command line) as this format instead of
+    /// guessing from the name or the first bytes.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+    /// Largest input accepted once decompressed: one article, JSON Lines record or WARC
+    /// record, or a whole text/HTML/JSON/feed file. Larger ones are reported and skipped,
+    /// which guards against decompression bombs. Units: K, M, G (powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_size: u64,
+}
+
+/// The input formats, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// Plain text, one article.
+    Text,
+    /// JSON Lines records.
+    Jsonl,
+    /// One JSON record or an array of them.
+    Json,
+    /// An HTML page.
+    Html,
+    /// An RSS or Atom feed.
+    #[value(alias = "rss", alias = "atom")]
+    Feed,
+    /// A WARC file (plain or gzipped).
+    Warc,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(arg: InputFormatArg) -> Self {
+        match arg {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+            InputFormatArg::Json => InputFormat::Json,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Feed => InputFormat::Feed,
+            InputFormatArg::Warc => InputFormat::Warc,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -207,4 +263,40 @@ pub enum ListFormat {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}
+
+/// "64M", "512K", "1G", "1000": sizes in bytes, binary units.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let number = lower.trim_end_matches(['b', 'i']);
+    let (digits, shift) = match number.chars().last() {
+        Some('k') => (&number[..number.len() - 1], 10),
+        Some('m') => (&number[..number.len() - 1], 20),
+        Some('g') => (&number[..number.len() - 1], 30),
+        _ => (number, 0),
+    };
+    let value: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a size such as 64M, 512K or 1G, found {t:?}"))?;
+    value
+        .checked_mul(1 << shift)
+        .filter(|&v| v > 0)
+        .ok_or_else(|| format!("size out of range: {t:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("512KiB"), Ok(512 << 10));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+    }
 }
