@@ -1,11 +1,20 @@
-//! The event store: SQLite (bundled, WAL) holding articles and the events coded from them.
+//! The event store: SQLite (bundled, WAL) holding articles, the coded mentions of events in
+//! them, and the real-world events those mentions cluster into.
 //!
 //! Ingest is idempotent per article: the content hash of the text decides whether a re-read
-//! article is new news (its events are replaced) or the same page fetched again (nothing
-//! changes), so feeds and crawls can be re-run freely.
+//! article is new news (its mentions are replaced) or the same page fetched again (nothing
+//! changes), so feeds and crawls can be re-run freely. Copies of stored articles (same hash
+//! under another id, or near-duplicate text) count as more sources of the same events.
 
+mod cluster;
+mod dedup;
+mod domain;
+mod engagement;
 mod error;
+pub mod export;
+mod milestones;
 mod query;
+mod record;
 mod schema;
 mod write;
 
@@ -14,8 +23,14 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use cluster::dyad_key;
+pub use dedup::NEAR_DUPLICATE_JACCARD;
+pub use domain::domain_of;
+pub use engagement::{Contact, Engagement};
 pub use error::StoreError;
-pub use query::{Counts, EventFilter};
+pub use milestones::{Milestone, MilestoneQuery, Verdict};
+pub use query::{Counts, EventFilter, MentionFilter};
+pub use record::{level, EventRecord};
 pub use write::IngestOutcome;
 
 /// How long a writer waits for another process's lock before giving up: long enough for a
@@ -48,6 +63,11 @@ impl Store {
                 mode,
             });
         }
+        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a power cut may lose
+        // the last articles, never corrupt the file, and ingest (one transaction per
+        // article, so that it can resume) is several times faster.
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
         // Off by default in SQLite, per connection: without it ON DELETE CASCADE does nothing.
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(open_err)?;
