@@ -43,6 +43,7 @@ pub(crate) struct MentionKey<'a> {
     pub dyad: String,
     pub date: Option<&'a str>,
     pub location_code: &'a str,
+    pub background: bool,
 }
 
 /// Links a stored mention to its event, creating the event when none fits. Returns its id.
@@ -65,17 +66,33 @@ pub(crate) fn assign(tx: &Transaction<'_>, m: &MentionKey<'_>) -> rusqlite::Resu
             |row| row.get(0),
         )
         .optional()?;
+    // The fields the next mention's match depends on (date, place, background) are kept
+    // current here, mention by mention; the rest waits for refresh(), once per article.
     let event = match found {
-        Some(id) => id,
+        Some(id) => {
+            tx.prepare_cached(
+                "UPDATE events SET \
+                 date = CASE WHEN date IS NULL OR length(?2) > length(date) THEN ?2 ELSE date END, \
+                 location_code = CASE WHEN location_code = '' THEN ?3 ELSE location_code END, \
+                 background = background AND ?4 WHERE id = ?1",
+            )?
+            .execute(params![id, m.date, m.location_code, m.background])?;
+            id
+        }
         None => {
-            // Placeholder values; refresh() fills them in from the mention before commit.
             tx.prepare_cached(
                 "INSERT INTO events (plover, cameo, dyad, quad_class, goldstein, modality, \
-                 background, date_precision, location, location_code, num_mentions, \
+                 background, date, date_precision, location, location_code, num_mentions, \
                  num_articles, num_sources) \
-                 VALUES (?1, '', ?2, 0, 0, 'asserted', 0, 'unknown', '', '', 0, 0, 0)",
+                 VALUES (?1, '', ?2, 0, 0, 'asserted', ?3, ?4, 'unknown', '', ?5, 0, 0, 0)",
             )?
-            .execute(params![m.plover, m.dyad])?;
+            .execute(params![
+                m.plover,
+                m.dyad,
+                m.background,
+                m.date,
+                m.location_code
+            ])?;
             tx.last_insert_rowid()
         }
     };

@@ -176,6 +176,7 @@ fn mention_key<'a>(id: i64, article: &'a str, event: &'a Event) -> MentionKey<'a
         ),
         date: event.date.as_deref(),
         location_code: &event.location_code,
+        background: event.background,
     }
 }
 
