@@ -1,6 +1,6 @@
 //! Near-duplicate articles: wire copies and re-publications with a new headline or a changed
-//! word. Each text becomes a set of word 3-shingles; a 64-value MinHash signature cut into 16
-//! bands of 4 is stored in `article_bands`, so the articles sharing any band with a new one are
+//! word. Each text becomes a set of word 3-shingles; a 100-value MinHash signature cut into 20
+//! bands of 5 is stored in `article_bands`, so the articles sharing bands with a new one are
 //! found by index lookups instead of comparing against every stored article.
 //!
 //! Thresholds, and why:
@@ -9,8 +9,12 @@
 //!   reports of the same meeting (same names, different sentences) share few 3-word runs.
 //! - Duplicate when the exact Jaccard similarity of the shingle sets is at least 0.8: re-edited
 //!   copies measure 0.85–1.0; independent reports, even of one event, stay far below.
-//! - 16 bands × 4 rows: a pair at similarity 0.8 becomes a candidate with probability
-//!   1 − (1 − 0.8⁴)¹⁶ ≈ 0.9998, a pair at 0.3 with ≈ 0.12; candidates are then checked exactly.
+//! - 20 bands × 5 rows, and a candidate must share at least 2 bands: a pair at similarity 0.8
+//!   shares 2+ of 20 bands (each with probability 0.8⁵ ≈ 0.33) with probability ≈ 0.996; a pair
+//!   at 0.3 (articles of one outlet share datelines and stock phrases) with ≈ 0.001. Requiring
+//!   one band instead let ~15% of such pairs through, and the exact check of each (re-reading
+//!   and shingling its text) made ingest slow down with the size of the store. Candidates
+//!   are then checked with the exact similarity.
 //! - Texts with fewer than 10 shingles are never near-duplicates: two short briefs share most
 //!   of their words by chance. The exact content hash still catches their copies.
 
@@ -19,8 +23,10 @@ use std::collections::HashSet;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 const SHINGLE_WORDS: usize = 3;
-const BANDS: usize = 16;
-const ROWS: usize = 4;
+const BANDS: usize = 20;
+const ROWS: usize = 5;
+/// Bands a stored article must share with a new one to be checked exactly.
+const MIN_SHARED_BANDS: usize = 2;
 const MIN_SHINGLES: usize = 10;
 /// Exact Jaccard similarity at or above which two texts are one article.
 pub const NEAR_DUPLICATE_JACCARD: f64 = 0.8;
@@ -127,7 +133,7 @@ pub(crate) fn find_duplicate(
     if bands.is_empty() {
         return Ok(None);
     }
-    let mut candidates: Vec<String> = Vec::new();
+    let mut shared: std::collections::HashMap<String, usize> = Default::default();
     {
         let mut lookup = tx.prepare_cached(
             "SELECT article_id FROM article_bands WHERE band = ?1 AND hash = ?2 AND article_id <> ?3",
@@ -136,12 +142,17 @@ pub(crate) fn find_duplicate(
             let rows = lookup.query_map(params![band as i64, h, id], |row| row.get(0))?;
             for row in rows {
                 let cand: String = row?;
-                if !candidates.contains(&cand) {
-                    candidates.push(cand);
-                }
+                *shared.entry(cand).or_default() += 1;
             }
         }
     }
+    // Sorted so that a tie in similarity always picks the same original.
+    let mut candidates: Vec<String> = shared
+        .into_iter()
+        .filter(|(_, n)| *n >= MIN_SHARED_BANDS)
+        .map(|(c, _)| c)
+        .collect();
+    candidates.sort();
     let mut best: Option<Duplicate> = None;
     let mut text_of = tx.prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
     for cand in candidates {

@@ -70,11 +70,10 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
         let stored: Option<(String, Option<String>)> = tx
-            .query_row(
-                "SELECT content_hash, duplicate_of FROM articles WHERE id = ?1",
-                [&article.id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
+            .prepare_cached("SELECT content_hash, duplicate_of FROM articles WHERE id = ?1")
+            .and_then(|mut stmt| {
+                stmt.query_row([&article.id], |row| Ok((row.get(0)?, row.get(1)?)))
+            })
             .optional()
             .map_err(sql)?;
         let mut touched: BTreeSet<i64> = BTreeSet::new();
@@ -123,12 +122,12 @@ impl Store {
             )
             .map_err(sql)?;
         } else {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO articles (id, url, source, published, title, text, boilerplate, \
                  content_hash, domain, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
                  strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-                article_params,
             )
+            .and_then(|mut stmt| stmt.execute(article_params))
             .map_err(sql)?;
         }
 
