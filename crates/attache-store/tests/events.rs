@@ -646,3 +646,54 @@ fn v1_store_migrates_with_its_events_clustered() {
         .unwrap();
     assert_eq!(domain, "kabulnews.example");
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_export_reads_back_with_its_rows_and_columns() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&db(&dir)).unwrap();
+    three_sources(&mut store);
+    let aid = vec![ev(
+        "x",
+        0,
+        Ev {
+            src: "IND",
+            tgt: "AFG",
+            plover: "AID",
+            cameo: "070",
+            date: Some("2024-06-01"),
+            place: "",
+        },
+    )];
+    store
+        .ingest(
+            &article("x", "https://aid.example/x", "2024-06-02", "Wheat arrived."),
+            &aid,
+        )
+        .unwrap();
+    let path = dir.path().join("events.parquet");
+    attache_store::export::write_parquet(&path, &all_events(&store)).unwrap();
+
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let meta = reader.metadata();
+    assert_eq!(meta.file_metadata().num_rows(), 2);
+    let names: Vec<String> = meta
+        .file_metadata()
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.name().to_string())
+        .collect();
+    assert_eq!(names, attache_store::export::CSV_COLUMNS);
+    let rows: Vec<_> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap().to_string())
+        .collect();
+    assert!(
+        rows.iter().any(|r| r.contains("num_sources: 3")),
+        "{rows:?}"
+    );
+}

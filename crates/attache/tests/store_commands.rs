@@ -264,3 +264,31 @@ fn new_commands_show_an_example_in_help() {
         );
     }
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_export_needs_a_file_and_writes_one() {
+    let f = Fixture::new();
+    f.ingest(&f.file("news.jsonl", &[WIRE, DAILY, GULF]));
+    let to_stdout = run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "parquet".as_ref(),
+        "--db".as_ref(),
+        f.db.as_os_str(),
+    ]);
+    assert_eq!(to_stdout.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&to_stdout.stderr).contains("--out"));
+    let out = f.root.join("events.parquet");
+    ok(&run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "parquet".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        "--db".as_ref(),
+        f.db.as_os_str(),
+    ]));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+}

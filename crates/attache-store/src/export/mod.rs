@@ -2,8 +2,13 @@
 //! CSV and JSON Lines (and Parquet with the `parquet` feature).
 
 mod gdelt;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod plover;
 mod table;
+
+#[cfg(feature = "parquet")]
+pub use self::parquet::{write_parquet, ParquetError};
 
 pub use gdelt::{write_gdelt, GDELT_COLUMNS};
 pub use plover::{plover_record, write_plover};

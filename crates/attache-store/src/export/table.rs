@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::record::EventRecord;
 
-pub const CSV_COLUMNS: [&str; 26] = [
+pub const CSV_COLUMNS: [&str; 27] = [
     "id",
     "date",
     "date_precision",
@@ -29,12 +29,13 @@ pub const CSV_COLUMNS: [&str; 26] = [
     "num_articles",
     "num_sources",
     "first_seen",
+    "last_seen",
     "url",
     "sentence",
 ];
 
-/// The flat fields of one event, in [`CSV_COLUMNS`] order (also used by Parquet).
-pub fn flat_row(e: &EventRecord) -> [String; 26] {
+/// The flat fields of one event, in [`CSV_COLUMNS`] order (Parquet has the same columns).
+pub fn flat_row(e: &EventRecord) -> [String; 27] {
     let name = |a: &Option<attache_coder::ActorRef>| {
         a.as_ref()
             .and_then(|a| a.name.clone().or_else(|| a.org.clone()))
@@ -69,6 +70,7 @@ pub fn flat_row(e: &EventRecord) -> [String; 26] {
         e.num_articles.to_string(),
         e.num_sources.to_string(),
         e.first_seen.clone().unwrap_or_default(),
+        e.last_seen.clone().unwrap_or_default(),
         e.url.clone().unwrap_or_default(),
         e.sentence.clone(),
     ]

@@ -39,9 +39,24 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+#[cfg(feature = "parquet")]
+fn write_parquet(
+    path: &std::path::Path,
+    events: &[attache_store::EventRecord],
+) -> Result<ExitCode> {
+    export::write_parquet(path, events)?;
+    eprintln!(
+        "attache: {} event(s) written to {}",
+        events.len(),
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "parquet"))]
 fn write_parquet(
     _path: &std::path::Path,
     _events: &[attache_store::EventRecord],
 ) -> Result<ExitCode> {
-    anyhow::bail!("this attache was built without Parquet support")
+    anyhow::bail!("this attache was built without the `parquet` feature; use --format csv or jsonl")
 }
