@@ -697,3 +697,93 @@ fn parquet_export_reads_back_with_its_rows_and_columns() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn dyad_cameo_root_and_date_filters_select_events() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&db(&dir)).unwrap();
+    let accuse = |src, tgt, date| Ev {
+        src,
+        tgt,
+        plover: "ACCUSE",
+        cameo: "111",
+        date: Some(date),
+        place: "",
+    };
+    let events = vec![
+        ev("a", 0, meeting("IND", "AFG", "040", Some("2022-06-02"))),
+        ev("a", 1, accuse("PAK", "AFG", "2023-03-01")),
+        ev("a", 2, accuse("AFG", "PAK", "2024-07-09")),
+        ev("a", 3, accuse("IND", "PAK", "2024-07-10")),
+    ];
+    store
+        .ingest(
+            &article("a", "https://one.example/a", "2024-07-11", KABUL),
+            &events,
+        )
+        .unwrap();
+    let dates = |filter: EventFilter| -> Vec<String> {
+        store
+            .events(&filter)
+            .unwrap()
+            .into_iter()
+            .filter_map(|e| e.date)
+            .collect()
+    };
+    assert_eq!(
+        dates(EventFilter {
+            dyad: Some(("AFG".into(), "PAK".into())),
+            ..EventFilter::default()
+        }),
+        ["2023-03-01", "2024-07-09"],
+        "both directions"
+    );
+    assert_eq!(
+        dates(EventFilter {
+            cameo_root: Some("11".into()),
+            since: Some("2024".into()),
+            until: Some("2024-07-09".into()),
+            ..EventFilter::default()
+        }),
+        ["2024-07-09"]
+    );
+    assert_eq!(
+        dates(EventFilter {
+            actor: Some("IND".into()),
+            plover: Some("CONSULT".into()),
+            ..EventFilter::default()
+        }),
+        ["2022-06-02"]
+    );
+}
+
+#[test]
+fn milestones_in_n_years_judge_only_events_with_enough_history() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&db(&dir)).unwrap();
+    let events = vec![
+        ev("a", 0, meeting("IND", "AFG", "040", Some("2010-01-05"))),
+        ev("a", 1, meeting("IND", "AFG", "040", Some("2014-03-01"))),
+        ev("a", 2, meeting("IND", "AFG", "040", Some("2024-05-13"))),
+    ];
+    store
+        .ingest(
+            &article("a", "https://one.example/a", "2024-05-14", KABUL),
+            &events,
+        )
+        .unwrap();
+    let found = store
+        .milestones(&MilestoneQuery {
+            years: Some(5),
+            ..MilestoneQuery::default()
+        })
+        .unwrap();
+    // 2010 has no 5 years of history before it in the store; 2014 follows 2010 within 5 years;
+    // 2024 is the first in the 5 years before it.
+    let computed: Vec<_> = found
+        .iter()
+        .filter(|m| m.computed)
+        .filter_map(|m| m.event.date.as_deref())
+        .collect();
+    assert_eq!(computed, ["2024-05-13"]);
+}
