@@ -68,6 +68,11 @@ impl Store {
         // article, so that it can resume) is several times faster.
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(open_err)?;
+        // Checkpoint every ~40 MB of WAL instead of 4 MB: ingest rewrites the same index pages
+        // article after article, and each checkpoint copies them back and syncs. Measured
+        // (benches/ingest.rs): about 10% fewer CPU-seconds per article.
+        conn.pragma_update(None, "wal_autocheckpoint", 10000)
+            .map_err(open_err)?;
         // Off by default in SQLite, per connection: without it ON DELETE CASCADE does nothing.
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(open_err)?;
