@@ -14,7 +14,7 @@ use std::path::PathBuf;
 ///   attache dyad IND AFG                     timeline of events between India and Afghanistan
 ///   attache engagement AFG --since 2021-08-15   who engaged AFG, at what level, first when
 ///   attache milestones --actor AFG           computed "first since" events vs. the articles' claims
-///   attache export --format gdelt --out events.tsv   export events (gdelt, plover, csv, jsonl, parquet)
+///   attache export --format gdelt --out x.tsv   export events (also plover, csv, jsonl, parquet)
 ///   attache demo                             ingest the bundled example articles and list them
 ///
 /// Exit status: 0 success; 1 some inputs could not be read (the rest was processed);
@@ -97,10 +97,10 @@ pub struct DbArgs {
     pub db: PathBuf,
 }
 
-/// List stored events, oldest first: one line per real-world event, however many articles
-/// reported it (the ART/SRC column counts the articles and distinct sources).
+/// List stored events: one line per real-world event, oldest first.
 ///
-/// News events only unless --include-background. All filters combine (AND).
+/// However many articles reported an event, it is listed once; the ART/SRC column counts the
+/// articles and distinct sources (web domains) that reported it. News events only unless --include-background. All filters combine (AND).
 ///
 /// Examples:
 ///   attache events --actor AFG --since 2021-08-15
@@ -158,8 +158,9 @@ pub struct DateRangeArgs {
     pub until: Option<String>,
 }
 
-/// Timeline of the events between two actors, in both directions, oldest first, with counts
-/// by type and direction.
+/// Timeline of the events between two actors, both directions.
+///
+/// Oldest first, then the number of events by type and direction.
 ///
 /// Examples:
 ///   attache dyad IND AFG
@@ -186,9 +187,11 @@ pub struct DyadArgs {
     pub format: Option<ListFormat>,
 }
 
-/// The engagement ladder of an actor: per counterpart, events by type, the highest level
-/// reached and when, the first contact at each level, the latest contact, and diplomatic-status
-/// events (recognition, visits, embassies, credentials, ambassadors and chargés d'affaires).
+/// The engagement ladder of an actor with each counterpart.
+///
+/// Per counterpart: events by type, the highest level reached and when, the first contact at
+/// each level, the latest contact, and diplomatic-status events (recognition, visits,
+/// embassies, credentials, ambassadors and chargés d'affaires).
 ///
 /// The level of an event is the rank both sides had at least: 4 head of state/government,
 /// 3 minister, 2 deputy minister/ambassador, 1 envoy/official. Background events count (an
@@ -211,9 +214,11 @@ pub struct EngagementArgs {
     pub format: Option<ListFormat>,
 }
 
-/// Computed milestones: the first event of a type, at a level, between two actors since a
-/// date (or in N years), each set beside the articles' own "first ... since ..." claim:
-/// agree, disagree (an earlier event is in the database), or unclaimed.
+/// Computed "firsts", set beside the articles' own claims.
+///
+/// A milestone is the first event of a type, at a level, between two actors since a date (or
+/// in N years). Each is set beside the articles' own "first ... since ..." claim: agree,
+/// disagree (an earlier event is in the database), or unclaimed.
 ///
 /// Examples:
 ///   attache milestones --actor AFG --since 2021-08-15
@@ -240,8 +245,10 @@ pub struct MilestonesArgs {
     pub format: Option<ListFormat>,
 }
 
-/// Export events for other tools: GDELT 2.0 event rows (61 tab-separated columns, no header),
-/// PLOVER JSON records, CSV, JSON Lines or Parquet (for DuckDB, pandas, Spark).
+/// Export events: GDELT, PLOVER, CSV, JSON Lines or Parquet.
+///
+/// GDELT 2.0 event rows (61 tab-separated columns, no header), PLOVER JSON records, CSV, JSON
+/// Lines or Parquet (for DuckDB, pandas, Spark).
 ///
 /// GDELT's geography columns hold FIPS codes; attache writes ISO 3166 alpha-3 in
 /// ActionGeo_CountryCode. Filters are those of `attache events`.
