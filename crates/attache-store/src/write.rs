@@ -153,12 +153,56 @@ impl Store {
                 }
             }
         }
+        if stored.is_some() {
+            let root: Option<String> = tx
+                .prepare_cached("SELECT duplicate_of FROM articles WHERE id = ?1")
+                .and_then(|mut stmt| stmt.query_row([&article.id], |row| row.get(0)))
+                .map_err(sql)?;
+            release_stale_copies(&tx, &article.id, root.as_deref(), &hash, &shingles)
+                .map_err(sql)?;
+        }
         for event in touched {
             cluster::refresh(&tx, event).map_err(sql)?;
         }
         tx.commit().map_err(sql)?;
         Ok(outcome)
     }
+}
+
+/// After `id`'s text changed, its copies are re-judged against the new text. Those that still
+/// repeat it stay copies (of `root` when `id` itself is now a copy of another article); the
+/// others no longer repeat anything stored, but their events were never coded, so their stored
+/// hash is marked stale: the next ingest of their input sees a changed text and codes them.
+fn release_stale_copies(
+    tx: &Transaction<'_>,
+    id: &str,
+    root: Option<&str>,
+    hash: &str,
+    shingles: &std::collections::HashSet<u64>,
+) -> rusqlite::Result<()> {
+    let copies: Vec<(String, String, String)> = tx
+        .prepare_cached("SELECT id, content_hash, text FROM articles WHERE duplicate_of = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (copy, copy_hash, text) in copies {
+        let still = copy_hash == hash
+            || dedup::jaccard(shingles, &dedup::shingles(&text)) >= dedup::NEAR_DUPLICATE_JACCARD;
+        if still {
+            if let Some(root) = root {
+                tx.execute(
+                    "UPDATE articles SET duplicate_of = ?2 WHERE id = ?1",
+                    params![copy, root],
+                )?;
+            }
+        } else {
+            tx.execute(
+                "UPDATE articles SET duplicate_of = NULL, duplicate_kind = NULL, \
+                 similarity = NULL, content_hash = 'stale:' || content_hash WHERE id = ?1",
+                [&copy],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn mention_key<'a>(id: i64, article: &'a str, event: &'a Event) -> MentionKey<'a> {

@@ -787,3 +787,60 @@ fn milestones_in_n_years_judge_only_events_with_enough_history() {
         .collect();
     assert_eq!(computed, ["2024-05-13"]);
 }
+
+#[test]
+fn copies_of_a_rewritten_article_are_released_and_coded_on_their_next_ingest() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&db(&dir)).unwrap();
+    let meeting_of = |id: &str| vec![ev(id, 0, meeting("IND", "AFG", "044", Some("2024-05-13")))];
+    let original = article("k", "https://kabulnews.example/a", "2024-05-14", KABUL);
+    store.ingest(&original, &meeting_of("k")).unwrap();
+    let copy = article("copy", "https://syndicate.example/x", "2024-05-14", KABUL);
+    assert_eq!(
+        store.ingest(&copy, &meeting_of("copy")).unwrap(),
+        IngestOutcome::Duplicate
+    );
+    assert_eq!(all_events(&store)[0].num_sources, 2);
+
+    // The original page now carries another story entirely.
+    let rewritten = Article {
+        text: "The Afghan ministry of refugees said on Friday that wheat shipments from India \
+               reached Kabul by road through the Wagah crossing for the first time in months."
+            .into(),
+        ..original
+    };
+    let aid = vec![ev(
+        "k",
+        0,
+        Ev {
+            src: "IND",
+            tgt: "AFG",
+            plover: "AID",
+            cameo: "070",
+            date: Some("2024-05-17"),
+            place: "",
+        },
+    )];
+    assert_eq!(
+        store.ingest(&rewritten, &aid).unwrap(),
+        IngestOutcome::Replaced
+    );
+    let events = all_events(&store);
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        (events[0].plover.as_str(), events[0].num_sources),
+        ("AID", 1)
+    );
+
+    // The copy's input, ingested again, is coded as the article it now is.
+    assert_eq!(
+        store.ingest(&copy, &meeting_of("copy")).unwrap(),
+        IngestOutcome::Replaced
+    );
+    let events = all_events(&store);
+    assert_eq!(events.len(), 2);
+    assert!(events
+        .iter()
+        .any(|e| e.plover == "CONSULT" && e.num_sources == 1));
+    assert_eq!(empty_events(&dir), 0);
+}
