@@ -1,10 +1,15 @@
-//! Ingest: one article and its events, written in one transaction.
+//! Ingest: one article, its dedup decision, its mentions and their events, in one transaction.
+
+use std::collections::BTreeSet;
 
 use attache_coder::{DatePrecision, Event, Modality};
 use attache_ingest::Article;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
+use crate::cluster::{self, MentionKey};
+use crate::dedup;
+use crate::domain::domain_of;
 use crate::{Store, StoreError};
 
 /// What [`Store::ingest`] did with an article.
@@ -14,15 +19,19 @@ pub enum IngestOutcome {
     Added,
     /// The id was known with the same text: the store is untouched.
     Unchanged,
-    /// The id was known with different text (an updated story): its old events were dropped.
+    /// The id was known with different text (an updated story): its old mentions were dropped.
     Replaced,
+    /// The text repeats a stored article (same hash, or a near-duplicate): the article is kept
+    /// and counted as one more source of that article's events, but adds no mention or event.
+    Duplicate,
 }
 
 impl Store {
     /// Stores `article` and `events` atomically: on any error nothing of it is written.
     ///
-    /// An unchanged text keeps the stored events even if `events` differ, since the same text
-    /// coded by the same coder gives the same events, and skipping makes re-runs cheap.
+    /// An unchanged text keeps the stored mentions even if `events` differ, since the same text
+    /// coded by the same coder gives the same events, and skipping makes re-runs cheap (and an
+    /// interrupted ingest resumable: every finished article is skipped on the next run).
     pub fn ingest(
         &mut self,
         article: &Article,
@@ -60,19 +69,24 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
-        let stored: Option<String> = tx
-            .query_row(
-                "SELECT content_hash FROM articles WHERE id = ?1",
-                [&article.id],
-                |row| row.get(0),
-            )
+        let stored: Option<(String, Option<String>)> = tx
+            .prepare_cached("SELECT content_hash, duplicate_of FROM articles WHERE id = ?1")
+            .and_then(|mut stmt| {
+                stmt.query_row([&article.id], |row| Ok((row.get(0)?, row.get(1)?)))
+            })
             .optional()
             .map_err(sql)?;
-        let outcome = match stored {
-            Some(old) if old == hash => return Ok(IngestOutcome::Unchanged),
+        let mut touched: BTreeSet<i64> = BTreeSet::new();
+        let mut outcome = match &stored {
+            Some((old, _)) if *old == hash => return Ok(IngestOutcome::Unchanged),
             Some(_) => IngestOutcome::Replaced,
             None => IngestOutcome::Added,
         };
+        let domain = article
+            .url
+            .as_deref()
+            .and_then(domain_of)
+            .or_else(|| article.source.as_ref().map(|s| s.trim().to_lowercase()));
         let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
         let article_params = params![
             article.id,
@@ -83,69 +97,209 @@ impl Store {
             article.text,
             boilerplate,
             hash,
+            domain,
         ];
-        if outcome == IngestOutcome::Replaced {
-            // Deleted explicitly rather than by deleting the article row, so that rows later
-            // versions hang off an article (mentions, cluster links) are not cascaded away.
-            tx.execute("DELETE FROM events WHERE article_id = ?1", [&article.id])
+        if let Some((_, was_duplicate_of)) = &stored {
+            // Detach the old version: the events it reported (or, for a copy, the events of its
+            // original, which counted it as a source) are recomputed below.
+            touched.extend(cluster::events_of_article(&tx, &article.id).map_err(sql)?);
+            if let Some(original) = was_duplicate_of {
+                touched.extend(cluster::events_of_article(&tx, original).map_err(sql)?);
+            }
+            tx.execute("DELETE FROM mentions WHERE article_id = ?1", [&article.id])
                 .map_err(sql)?;
             tx.execute(
+                "DELETE FROM article_bands WHERE article_id = ?1",
+                [&article.id],
+            )
+            .map_err(sql)?;
+            tx.execute(
                 "UPDATE articles SET url = ?2, source = ?3, published = ?4, title = ?5, \
-                 text = ?6, boilerplate = ?7, content_hash = ?8, \
+                 text = ?6, boilerplate = ?7, content_hash = ?8, domain = ?9, \
+                 duplicate_of = NULL, duplicate_kind = NULL, similarity = NULL, \
                  ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
                 article_params,
             )
             .map_err(sql)?;
         } else {
-            tx.execute(
-                "INSERT INTO articles \
-                 (id, url, source, published, title, text, boilerplate, content_hash, ingested_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-                article_params,
+            tx.prepare_cached(
+                "INSERT INTO articles (id, url, source, published, title, text, boilerplate, \
+                 content_hash, domain, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
+                 strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
             )
+            .and_then(|mut stmt| stmt.execute(article_params))
             .map_err(sql)?;
         }
-        insert_events(&tx, &article.id, &rows).map_err(sql)?;
+
+        let shingles = dedup::shingles(&article.text);
+        let bands = dedup::bands(&shingles);
+        match dedup::find_duplicate(&tx, &article.id, &hash, &shingles, &bands).map_err(sql)? {
+            Some(dup) => {
+                tx.execute(
+                    "UPDATE articles SET duplicate_of = ?2, duplicate_kind = ?3, similarity = ?4 \
+                     WHERE id = ?1",
+                    params![article.id, dup.of, dup.kind, dup.similarity],
+                )
+                .map_err(sql)?;
+                touched.extend(cluster::events_of_article(&tx, &dup.of).map_err(sql)?);
+                outcome = IngestOutcome::Duplicate;
+            }
+            None => {
+                dedup::index_bands(&tx, &article.id, &bands).map_err(sql)?;
+                for (event, json) in &rows {
+                    let id = insert_mention(&tx, &article.id, event, json).map_err(sql)?;
+                    let key = mention_key(id, &article.id, event);
+                    touched.insert(cluster::assign(&tx, &key).map_err(sql)?);
+                }
+            }
+        }
+        if stored.is_some() {
+            let root: Option<String> = tx
+                .prepare_cached("SELECT duplicate_of FROM articles WHERE id = ?1")
+                .and_then(|mut stmt| stmt.query_row([&article.id], |row| row.get(0)))
+                .map_err(sql)?;
+            release_stale_copies(&tx, &article.id, root.as_deref(), &hash, &shingles)
+                .map_err(sql)?;
+        }
+        for event in touched {
+            cluster::refresh(&tx, event).map_err(sql)?;
+        }
         tx.commit().map_err(sql)?;
         Ok(outcome)
     }
 }
 
-fn insert_events(
+/// After `id`'s text changed, its copies are re-judged against the new text. Those that still
+/// repeat it stay copies (of `root` when `id` itself is now a copy of another article); the
+/// others no longer repeat anything stored, but their events were never coded, so their stored
+/// hash is marked stale: the next ingest of their input sees a changed text and codes them.
+fn release_stale_copies(
+    tx: &Transaction<'_>,
+    id: &str,
+    root: Option<&str>,
+    hash: &str,
+    shingles: &std::collections::HashSet<u64>,
+) -> rusqlite::Result<()> {
+    let copies: Vec<(String, String, String)> = tx
+        .prepare_cached("SELECT id, content_hash, text FROM articles WHERE duplicate_of = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (copy, copy_hash, text) in copies {
+        let still = copy_hash == hash
+            || dedup::jaccard(shingles, &dedup::shingles(&text)) >= dedup::NEAR_DUPLICATE_JACCARD;
+        if still {
+            if let Some(root) = root {
+                tx.execute(
+                    "UPDATE articles SET duplicate_of = ?2 WHERE id = ?1",
+                    params![copy, root],
+                )?;
+            }
+        } else {
+            tx.execute(
+                "UPDATE articles SET duplicate_of = NULL, duplicate_kind = NULL, \
+                 similarity = NULL, content_hash = 'stale:' || content_hash WHERE id = ?1",
+                [&copy],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn mention_key<'a>(id: i64, article: &'a str, event: &'a Event) -> MentionKey<'a> {
+    let code = |a: &'a Option<attache_coder::ActorRef>| a.as_ref().map_or("", |a| a.code.as_str());
+    MentionKey {
+        id,
+        article,
+        plover: &event.plover,
+        dyad: cluster::dyad_key(
+            code(&event.source),
+            code(&event.target),
+            &event.plover,
+            event.joint,
+        ),
+        date: event.date.as_deref(),
+        location_code: &event.location_code,
+        background: event.background,
+    }
+}
+
+fn insert_mention(
     tx: &Transaction<'_>,
     article_id: &str,
-    rows: &[(&Event, String)],
-) -> rusqlite::Result<()> {
-    let mut insert = tx.prepare(
-        "INSERT INTO events (article_id, sentence_start, sentence_end, \
+    event: &Event,
+    json: &str,
+) -> rusqlite::Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO mentions (article_id, sentence_start, sentence_end, \
          source_code, source_sector, target_code, target_sector, cameo, plover, quad_class, \
          goldstein, modality, background, date, date_precision, date_end, location, \
-         location_code, json) \
+         location_code, json, joint, source_rank, target_rank, milestone, milestone_since) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19)",
-    )?;
-    for (event, json) in rows {
-        insert.execute(params![
-            article_id,
-            offset(event.span[0])?,
-            offset(event.span[1])?,
-            event.source.as_ref().map(|a| &a.code),
-            event.source.as_ref().map(|a| &a.sector),
-            event.target.as_ref().map(|a| &a.code),
-            event.target.as_ref().map(|a| &a.sector),
-            event.cameo,
-            event.plover,
-            event.quad_class,
-            f64::from(event.goldstein),
-            modality_name(event.modality),
-            event.background,
-            event.date,
-            precision_name(event.date_precision),
-            event.date_end,
-            event.location,
-            event.location_code,
-            json,
-        ])?;
+         ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+    )?
+    .execute(params![
+        article_id,
+        offset(event.span[0])?,
+        offset(event.span[1])?,
+        event.source.as_ref().map(|a| &a.code),
+        event.source.as_ref().map(|a| &a.sector),
+        event.target.as_ref().map(|a| &a.code),
+        event.target.as_ref().map(|a| &a.sector),
+        event.cameo,
+        event.plover,
+        event.quad_class,
+        f64::from(event.goldstein),
+        modality_name(event.modality),
+        event.background,
+        event.date,
+        precision_name(event.date_precision),
+        event.date_end,
+        event.location,
+        event.location_code,
+        json,
+        event.joint,
+        event.source.as_ref().and_then(|a| a.rank),
+        event.target.as_ref().and_then(|a| a.rank),
+        event.milestone,
+        event.milestone_since,
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Completes the v2 migration of a v1 store: source domains, dedup signatures, and an event
+/// for every migrated mention, clustered in the order the articles were first ingested.
+/// Migrated articles are not re-judged as duplicates: their mentions were already counted
+/// by users of the v1 store, and dropping them silently would change answers.
+pub(crate) fn backfill_v2(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let articles: Vec<(String, Option<String>, String)> = tx
+        .prepare("SELECT id, url, text FROM articles ORDER BY ingested_at, rowid")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut touched: BTreeSet<i64> = BTreeSet::new();
+    for (id, url, text) in &articles {
+        let domain = url.as_deref().and_then(domain_of);
+        tx.execute(
+            "UPDATE articles SET domain = coalesce(?2, lower(source)) WHERE id = ?1",
+            params![id, domain],
+        )?;
+        dedup::index_bands(tx, id, &dedup::bands(&dedup::shingles(text)))?;
+        let mentions: Vec<(i64, String)> = tx
+            .prepare_cached("SELECT id, json FROM mentions WHERE article_id = ?1 ORDER BY id")?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (mention, json) in mentions {
+            let event: Event = serde_json::from_str(&json).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?;
+            touched.insert(cluster::assign(tx, &mention_key(mention, id, &event))?);
+        }
+    }
+    for event in touched {
+        cluster::refresh(tx, event)?;
     }
     Ok(())
 }

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use attache_coder::{ActorRef, DatePrecision, Event, Modality};
 use attache_ingest::Article;
-use attache_store::{Counts, EventFilter, IngestOutcome, Store, StoreError};
+use attache_store::{IngestOutcome, MentionFilter, Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use tempfile::TempDir;
@@ -60,8 +60,10 @@ fn event(
     }
 }
 
-fn counts(store: &Store) -> Counts {
-    store.counts().unwrap()
+/// (articles, mentions): what v1 called events are v2's mentions.
+fn counts(store: &Store) -> (u64, u64) {
+    let c = store.counts().unwrap();
+    (c.articles, c.mentions)
 }
 
 fn raw(path: &Path) -> Connection {
@@ -75,22 +77,16 @@ fn open_creates_file_in_wal_mode_at_latest_version() {
     assert!(!path.exists());
     let store = Store::open(&path).unwrap();
     assert!(path.exists());
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     let mode: String = raw(&path)
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
-    assert_eq!(
-        counts(&store),
-        Counts {
-            articles: 0,
-            events: 0
-        }
-    );
+    assert_eq!(counts(&store), (0, 0));
     drop(store);
     // Reopening must not re-run migration 1 (it would fail on existing tables).
     let again = Store::open(&path).unwrap();
-    assert_eq!(again.schema_version().unwrap(), 1);
+    assert_eq!(again.schema_version().unwrap(), 2);
 }
 
 #[test]
@@ -105,7 +101,7 @@ fn future_schema_version_is_refused_with_path_in_message() {
             err,
             StoreError::FutureSchema {
                 found: 99,
-                supported: 1,
+                supported: 2,
                 ..
             }
         ),
@@ -126,26 +122,14 @@ fn reingest_same_text_is_unchanged_and_changed_text_replaces_events() {
         event("seed-000", 20, "PAK", "IND", "ACCUSE", Some("2025-05-15")),
     ];
     assert_eq!(store.ingest(&a, &evs).unwrap(), IngestOutcome::Added);
-    assert_eq!(
-        counts(&store),
-        Counts {
-            articles: 1,
-            events: 2
-        }
-    );
+    assert_eq!(counts(&store), (1, 2));
 
     // Same text, even with other events offered: nothing changes.
     assert_eq!(
         store.ingest(&a, &evs[..1]).unwrap(),
         IngestOutcome::Unchanged
     );
-    assert_eq!(
-        counts(&store),
-        Counts {
-            articles: 1,
-            events: 2
-        }
-    );
+    assert_eq!(counts(&store), (1, 2));
 
     let b = Article {
         text: "Text one, updated.".to_string(),
@@ -160,17 +144,11 @@ fn reingest_same_text_is_unchanged_and_changed_text_replaces_events() {
         Some("2025-05-16"),
     )];
     assert_eq!(store.ingest(&b, &new).unwrap(), IngestOutcome::Replaced);
-    assert_eq!(
-        counts(&store),
-        Counts {
-            articles: 1,
-            events: 1
-        }
-    );
+    assert_eq!(counts(&store), (1, 1));
     let all = store
-        .events(&EventFilter {
+        .mentions(&MentionFilter {
             include_background: true,
-            ..EventFilter::default()
+            ..MentionFilter::default()
         })
         .unwrap();
     assert_eq!(all, new);
@@ -197,9 +175,9 @@ fn article_row_keeps_metadata_and_hex_sha256_of_text() {
     );
 }
 
-fn filtered(store: &Store, filter: EventFilter) -> Vec<(String, usize)> {
+fn filtered(store: &Store, filter: MentionFilter) -> Vec<(String, usize)> {
     store
-        .events(&filter)
+        .mentions(&filter)
         .unwrap()
         .into_iter()
         .map(|e| (e.article, e.span[0]))
@@ -238,25 +216,19 @@ fn default_filter_orders_by_date_nulls_last_and_excludes_background() {
     let store = filter_fixture(&dir);
     let s = |a: &str, n| (a.to_string(), n);
     assert_eq!(
-        filtered(&store, EventFilter::default()),
+        filtered(&store, MentionFilter::default()),
         vec![s("b", 5), s("b", 0), s("a", 10), s("a", 0)]
     );
     let with_bg = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             include_background: true,
-            ..EventFilter::default()
+            ..MentionFilter::default()
         },
     );
     assert_eq!(with_bg.first(), Some(&s("a", 30)));
     assert_eq!(with_bg.len(), 5);
-    assert_eq!(
-        counts(&store),
-        Counts {
-            articles: 2,
-            events: 5
-        }
-    );
+    assert_eq!(counts(&store), (2, 5));
 }
 
 #[test]
@@ -264,12 +236,12 @@ fn filters_by_actor_plover_article_dates_and_limit() {
     let dir = TempDir::new().unwrap();
     let store = filter_fixture(&dir);
     let s = |a: &str, n| (a.to_string(), n);
-    let f = EventFilter::default;
+    let f = MentionFilter::default;
 
     // Either side of the dyad.
     let ind = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             actor: Some("IND".into()),
             ..f()
         },
@@ -277,7 +249,7 @@ fn filters_by_actor_plover_article_dates_and_limit() {
     assert_eq!(ind, vec![s("b", 0), s("a", 10)]);
     let consult = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             plover: Some("CONSULT".into()),
             ..f()
         },
@@ -285,7 +257,7 @@ fn filters_by_actor_plover_article_dates_and_limit() {
     assert_eq!(consult, vec![s("b", 0), s("a", 10)]);
     let only_a = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             article: Some("a".into()),
             ..f()
         },
@@ -296,7 +268,7 @@ fn filters_by_actor_plover_article_dates_and_limit() {
     // overlaps every bound inside 2025; undated events never match.
     let may = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             since: Some("2025-05".into()),
             until: Some("2025-05".into()),
             ..f()
@@ -305,7 +277,7 @@ fn filters_by_actor_plover_article_dates_and_limit() {
     assert_eq!(may, vec![s("b", 5), s("a", 10)]);
     let from_may_first = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             since: Some("2025-05-01".into()),
             ..f()
         },
@@ -313,7 +285,7 @@ fn filters_by_actor_plover_article_dates_and_limit() {
     assert_eq!(from_may_first, vec![s("b", 5), s("a", 10)]);
     let after_2025 = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             since: Some("2026".into()),
             ..f()
         },
@@ -321,7 +293,7 @@ fn filters_by_actor_plover_article_dates_and_limit() {
     assert!(after_2025.is_empty());
     let year = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             since: Some("2025".into()),
             ..f()
         },
@@ -329,7 +301,7 @@ fn filters_by_actor_plover_article_dates_and_limit() {
     assert_eq!(year, vec![s("b", 5), s("b", 0), s("a", 10)]);
     let until_april = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             until: Some("2025-04-30".into()),
             ..f()
         },
@@ -338,7 +310,7 @@ fn filters_by_actor_plover_article_dates_and_limit() {
 
     let combined = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             actor: Some("USA".into()),
             plover: Some("THREATEN".into()),
             ..f()
@@ -347,7 +319,7 @@ fn filters_by_actor_plover_article_dates_and_limit() {
     assert_eq!(combined, vec![s("b", 5)]);
     let limited = filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             limit: Some(2),
             ..f()
         },
@@ -355,7 +327,7 @@ fn filters_by_actor_plover_article_dates_and_limit() {
     assert_eq!(limited, vec![s("b", 5), s("b", 0)]);
     assert!(filtered(
         &store,
-        EventFilter {
+        MentionFilter {
             actor: Some("RUS".into()),
             ..f()
         }
@@ -402,7 +374,7 @@ fn event_round_trips_losslessly() {
     store
         .ingest(&article("seed-007", "x"), std::slice::from_ref(&full))
         .unwrap();
-    let back = store.events(&EventFilter::default()).unwrap();
+    let back = store.mentions(&MentionFilter::default()).unwrap();
     assert_eq!(back, vec![full]);
 }
 
@@ -413,7 +385,7 @@ fn failed_event_insert_leaves_no_article_behind() {
     let mut store = Store::open(&path).unwrap();
     // Sabotage the schema behind the store's back so the article insert succeeds and the
     // first event insert fails inside the same transaction.
-    raw(&path).execute_batch("DROP TABLE events").unwrap();
+    raw(&path).execute_batch("DROP TABLE mentions").unwrap();
     let err = store
         .ingest(
             &article("a", "Text."),
@@ -439,22 +411,16 @@ fn failed_replace_keeps_old_article_and_events() {
     let mut store = Store::open(&path).unwrap();
     let old = vec![event("a", 0, "IND", "PAK", "CONSULT", None)];
     store.ingest(&article("a", "Old."), &old).unwrap();
-    // Any insert into events now fails; the delete of the old events must roll back with it.
+    // Any insert into mentions now fails; the delete of the old mentions must roll back with it.
     raw(&path)
         .execute_batch(
-            "CREATE TRIGGER no_insert BEFORE INSERT ON events \
+            "CREATE TRIGGER no_insert BEFORE INSERT ON mentions \
              BEGIN SELECT RAISE(ABORT, 'refused'); END;",
         )
         .unwrap();
     assert!(store.ingest(&article("a", "New."), &old).is_err());
     raw(&path).execute_batch("DROP TRIGGER no_insert").unwrap();
-    assert_eq!(
-        counts(&store),
-        Counts {
-            articles: 1,
-            events: 1
-        }
-    );
+    assert_eq!(counts(&store), (1, 1));
     let text: String = raw(&path)
         .query_row("SELECT text FROM articles", [], |r| r.get(0))
         .unwrap();
@@ -473,13 +439,7 @@ fn event_of_another_article_is_rejected_before_writing() {
         .err()
         .unwrap();
     assert!(matches!(err, StoreError::ArticleMismatch { .. }), "{err}");
-    assert_eq!(
-        counts(&store),
-        Counts {
-            articles: 0,
-            events: 0
-        }
-    );
+    assert_eq!(counts(&store), (0, 0));
 }
 
 #[test]
@@ -497,11 +457,5 @@ fn deleting_an_article_cascades_to_its_events() {
     conn.pragma_update(None, "foreign_keys", true).unwrap();
     conn.execute("DELETE FROM articles WHERE id = 'a'", [])
         .unwrap();
-    assert_eq!(
-        counts(&store),
-        Counts {
-            articles: 0,
-            events: 0
-        }
-    );
+    assert_eq!(counts(&store), (0, 0));
 }

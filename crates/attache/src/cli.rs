@@ -12,6 +12,10 @@ use std::path::PathBuf;
 ///   attache code article.txt                 print the events of an article as JSON Lines
 ///   attache ingest articles.jsonl            code articles into the database (./attache.db)
 ///   attache events --actor AFG               list stored events that involve Afghanistan
+///   attache dyad IND AFG                     timeline of events between India and Afghanistan
+///   attache engagement AFG --since 2021-08-15   who engaged AFG, at what level, first when
+///   attache milestones --actor AFG           computed "first since" events vs. the articles' claims
+///   attache export --format gdelt --out x.tsv   export events (also plover, csv, jsonl, parquet)
 ///   attache demo                             ingest the bundled example articles and list them
 ///
 /// Exit status: 0 success; 1 some inputs could not be read (the rest was processed);
@@ -28,6 +32,10 @@ pub enum Command {
     Code(CodeArgs),
     Ingest(IngestArgs),
     Events(EventsArgs),
+    Dyad(DyadArgs),
+    Engagement(EngagementArgs),
+    Milestones(MilestonesArgs),
+    Export(ExportArgs),
     Actors(ActorsArgs),
     Eval(EvalArgs),
     Demo(DemoArgs),
@@ -146,40 +154,187 @@ pub struct DbArgs {
     pub db: PathBuf,
 }
 
-/// List stored events, oldest first.
+/// List stored events: one line per real-world event, oldest first.
+///
+/// However many articles reported an event, it is listed once; the ART/SRC column counts the
+/// articles and distinct sources (web domains) that reported it. News events only unless --include-background. All filters combine (AND).
 ///
 /// Examples:
 ///   attache events --actor AFG --since 2021-08-15
-///   attache events --plover CONSULT --format csv > consult.csv
+///   attache events --dyad IND AFG --type CONSULT
+///   attache events --cameo-root 04 --search "Kabul embassy" --format csv > consult.csv
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct EventsArgs {
     #[command(flatten)]
     pub db: DbArgs,
-    /// Only events whose source or target has this code (ISO3, UNO, IGO, ...).
-    #[arg(long)]
-    pub actor: Option<String>,
-    /// Only events of this PLOVER type (CONSULT, ACCUSE, ...).
-    #[arg(long)]
-    pub plover: Option<String>,
-    /// Only events of this article id.
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+    /// Only events reported by this article id.
     #[arg(long)]
     pub article: Option<String>,
-    /// Only events dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long)]
-    pub since: Option<String>,
-    /// Only events dated on or before this date.
-    #[arg(long)]
-    pub until: Option<String>,
-    /// Include background events (recalled by articles, not reported as news).
-    #[arg(long)]
-    pub background: bool,
+    /// Only events whose articles contain all these words (full-text search of title and text).
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
     /// At most this many events.
     #[arg(long)]
     pub limit: Option<usize>,
     /// Output format. Default: table on a terminal, jsonl otherwise.
     #[arg(long, value_enum)]
     pub format: Option<ListFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct EventFilterArgs {
+    /// Only events whose source or target has this code (ISO3, UNO, IGO, ...).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only events between these two actors, in either direction.
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub dyad: Option<Vec<String>>,
+    /// Only events of this PLOVER type (CONSULT, ACCUSE, ...).
+    #[arg(long = "type", alias = "plover", value_name = "PLOVER")]
+    pub plover: Option<String>,
+    /// Only events whose CAMEO code starts with these two digits ("04" consult).
+    #[arg(long, value_name = "NN")]
+    pub cameo_root: Option<String>,
+    #[command(flatten)]
+    pub dates: DateRangeArgs,
+    /// Include background events (recalled by articles, not reported as news).
+    #[arg(long, alias = "background")]
+    pub include_background: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DateRangeArgs {
+    /// Only events dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_partial_date)]
+    pub since: Option<String>,
+    /// Only events dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_partial_date)]
+    pub until: Option<String>,
+}
+
+/// Timeline of the events between two actors, both directions.
+///
+/// Oldest first, then the number of events by type and direction.
+///
+/// Examples:
+///   attache dyad IND AFG
+///   attache dyad IND AFG --since 2021-08-15 --type CONSULT --format csv
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct DyadArgs {
+    /// First actor code.
+    pub a: String,
+    /// Second actor code.
+    pub b: String,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Only events of this PLOVER type.
+    #[arg(long = "type", alias = "plover", value_name = "PLOVER")]
+    pub plover: Option<String>,
+    #[command(flatten)]
+    pub dates: DateRangeArgs,
+    /// Include background events (recalled by articles, not reported as news).
+    #[arg(long, alias = "background")]
+    pub include_background: bool,
+    /// Output format. Default: table on a terminal, jsonl otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+}
+
+/// The engagement ladder of an actor with each counterpart.
+///
+/// Per counterpart: events by type, the highest level reached and when, the first contact at
+/// each level, the latest contact, and diplomatic-status events (recognition, visits,
+/// embassies, credentials, ambassadors and chargés d'affaires).
+///
+/// The level of an event is the rank both sides had at least: 4 head of state/government,
+/// 3 minister, 2 deputy minister/ambassador, 1 envoy/official. Background events count (an
+/// article recalling a past visit is evidence of it); planned events do not.
+///
+/// Examples:
+///   attache engagement AFG --since 2021-08-15
+///   attache engagement AFG --since 2021-08-15 --format jsonl
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct EngagementArgs {
+    /// The actor code (ISO3, UNO, ...).
+    pub actor: String,
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(flatten)]
+    pub dates: DateRangeArgs,
+    /// Output format. Default: table on a terminal, jsonl otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+}
+
+/// Computed "firsts", set beside the articles' own claims.
+///
+/// A milestone is the first event of a type, at a level, between two actors since a date (or
+/// in N years). Each is set beside the articles' own "first ... since ..." claim: agree,
+/// disagree (an earlier event is in the database), or unclaimed.
+///
+/// Examples:
+///   attache milestones --actor AFG --since 2021-08-15
+///   attache milestones --years 10 --format csv
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct MilestonesArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Only pairs that include this actor.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// First since this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_partial_date, conflicts_with = "years")]
+    pub since: Option<String>,
+    /// First in this many years (events nearer than that to the start of the database are not judged).
+    #[arg(long, value_name = "N")]
+    pub years: Option<u32>,
+    /// Show only claimed milestones (agree/disagree).
+    #[arg(long)]
+    pub claimed: bool,
+    /// Output format. Default: table on a terminal, jsonl otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+}
+
+/// Export events: GDELT, PLOVER, CSV, JSON Lines or Parquet.
+///
+/// GDELT 2.0 event rows (61 tab-separated columns, no header), PLOVER JSON records, CSV, JSON
+/// Lines or Parquet (for DuckDB, pandas, Spark).
+///
+/// GDELT's geography columns hold FIPS codes; attache writes ISO 3166 alpha-3 in
+/// ActionGeo_CountryCode. Filters are those of `attache events`.
+///
+/// Examples:
+///   attache export --format gdelt --out events.tsv
+///   attache export --format parquet --out events.parquet --actor AFG
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Export format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output (required for parquet).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Gdelt,
+    Plover,
+    Csv,
+    Jsonl,
+    Parquet,
 }
 
 /// Show the actors attache recognises in a text, and why.
@@ -239,7 +394,7 @@ pub struct EvalArgs {
 ///
 /// Example:
 ///   attache demo --db demo.db
-///   attache events --db demo.db --actor AFG --background
+///   attache events --db demo.db --actor AFG --include-background
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct DemoArgs {
@@ -263,6 +418,22 @@ pub enum ListFormat {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}
+
+/// YYYY, YYYY-MM or YYYY-MM-DD, checked so that a typo is an error rather than a filter that
+/// silently matches nothing.
+fn parse_partial_date(s: &str) -> Result<String, String> {
+    let ok = match s.len() {
+        4 => s.parse::<u16>().is_ok(),
+        7 => NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").is_ok(),
+        10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
+        _ => false,
+    };
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err("expected YYYY, YYYY-MM or YYYY-MM-DD".to_string())
+    }
 }
 
 /// "64M", "512K", "1G", "1000": sizes in bytes, binary units.

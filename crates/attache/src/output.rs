@@ -1,7 +1,9 @@
-//! Writing events: JSON Lines for machines, CSV for spreadsheets, aligned tables for people.
+//! Writing events: JSON Lines for machines, aligned tables for people (CSV of stored events
+//! is `attache_store::export`).
 
 use anyhow::Result;
 use attache_coder::{ActorRef, Event};
+use attache_store::EventRecord;
 use std::io::{self, IsTerminal, Write};
 
 pub fn stdout_is_terminal() -> bool {
@@ -40,7 +42,7 @@ fn actor_label(actor: &Option<ActorRef>) -> String {
     }
 }
 
-fn shorten(s: &str, max: usize) -> String {
+pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }
@@ -74,9 +76,16 @@ fn row(event: &Event) -> [String; 8] {
 
 /// An aligned table, column widths from the content.
 pub fn write_table(out: &mut impl Write, events: &[Event]) -> Result<()> {
-    let rows: Vec<[String; 8]> = events.iter().map(row).collect();
-    let mut widths = COLUMNS.map(|c| c.chars().count());
-    for r in &rows {
+    let rows: Vec<Vec<String>> = events.iter().map(|e| row(e).to_vec()).collect();
+    write_aligned(out, &COLUMNS, &rows)?;
+    writeln!(out, "{} event(s)", events.len())?;
+    Ok(())
+}
+
+/// Rows under upper-cased `headers`, each column as wide as its widest cell.
+pub fn write_aligned(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
+    let mut widths: Vec<usize> = headers.iter().map(|c| c.chars().count()).collect();
+    for r in rows {
         for (w, cell) in widths.iter_mut().zip(r) {
             *w = (*w).max(cell.chars().count());
         }
@@ -84,72 +93,82 @@ pub fn write_table(out: &mut impl Write, events: &[Event]) -> Result<()> {
     let line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
         let padded: Vec<String> = cells
             .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count()))))
             .collect();
         writeln!(out, "{}", padded.join("  ").trim_end())
     };
-    line(out, &COLUMNS.map(str::to_uppercase))?;
-    for r in &rows {
+    let headers: Vec<String> = headers.iter().map(|h| h.to_uppercase()).collect();
+    line(out, &headers)?;
+    for r in rows {
         line(out, r)?;
     }
-    writeln!(out, "{} event(s)", events.len())?;
     Ok(())
 }
 
-const CSV_HEADER: [&str; 20] = [
-    "article",
-    "date",
-    "date_precision",
-    "date_end",
-    "source_code",
-    "source_sector",
-    "source_text",
-    "target_code",
-    "target_sector",
-    "target_text",
-    "cameo",
-    "plover",
-    "quad_class",
-    "goldstein",
-    "modality",
-    "background",
-    "location",
-    "location_code",
-    "milestone",
-    "sentence",
+/// "IND GOV (S Jaishankar)" for an event's side: code, sector and who.
+pub fn record_actor(actor: &Option<ActorRef>) -> String {
+    match actor {
+        None => "-".to_string(),
+        Some(a) => {
+            let who = a
+                .name
+                .clone()
+                .or_else(|| a.org.clone())
+                .or_else(|| a.role.clone())
+                .unwrap_or_default();
+            let code = format!("{} {}", a.code, a.sector);
+            if who.is_empty() {
+                code.trim().to_string()
+            } else {
+                format!("{} ({})", code.trim(), shorten(&who, 24))
+            }
+        }
+    }
+}
+
+/// A rank as a word an analyst reads: "4 head", "3 minister", ...
+pub fn level_name(level: Option<u8>) -> String {
+    match level {
+        Some(4) => "4 head".into(),
+        Some(3) => "3 minister".into(),
+        Some(2) => "2 deputy/amb".into(),
+        Some(1) => "1 official".into(),
+        Some(n) => n.to_string(),
+        None => "-".into(),
+    }
+}
+
+const EVENT_COLUMNS: [&str; 9] = [
+    "id", "date", "source", "type", "target", "level", "where", "art/src", "sentence",
 ];
 
-pub fn write_csv(out: impl Write, events: &[Event]) -> Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER)?;
-    let part = |a: &Option<ActorRef>, f: fn(&ActorRef) -> &str| {
-        a.as_ref().map(|a| f(a).to_string()).unwrap_or_default()
-    };
-    for e in events {
-        w.write_record([
-            e.article.clone(),
-            e.date.clone().unwrap_or_default(),
-            format!("{:?}", e.date_precision).to_lowercase(),
-            e.date_end.clone().unwrap_or_default(),
-            part(&e.source, |a| &a.code),
-            part(&e.source, |a| &a.sector),
-            part(&e.source, |a| &a.text),
-            part(&e.target, |a| &a.code),
-            part(&e.target, |a| &a.sector),
-            part(&e.target, |a| &a.text),
-            e.cameo.clone(),
-            e.plover.clone(),
-            e.quad_class.to_string(),
-            e.goldstein.to_string(),
-            format!("{:?}", e.modality).to_lowercase(),
-            e.background.to_string(),
-            e.location.clone(),
-            e.location_code.clone(),
-            e.milestone.clone().unwrap_or_default(),
-            e.sentence.clone(),
-        ])?;
-    }
-    w.flush()?;
+/// Events (clusters) as a table: one line per real-world event.
+pub fn write_event_table(out: &mut impl Write, events: &[EventRecord]) -> Result<()> {
+    let rows: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            let mut kind = format!("{} {}", e.cameo, e.plover);
+            if e.background {
+                kind.push_str(" bg");
+            }
+            if e.modality == "planned" {
+                kind.push_str(" planned");
+            }
+            vec![
+                e.id.to_string(),
+                e.date.clone().unwrap_or_else(|| "?".into()),
+                record_actor(&e.source),
+                kind,
+                record_actor(&e.target),
+                level_name(e.level()),
+                e.location.clone(),
+                format!("{}/{}", e.num_articles, e.num_sources),
+                shorten(&e.sentence, 60),
+            ]
+        })
+        .collect();
+    write_aligned(out, &EVENT_COLUMNS, &rows)?;
+    writeln!(out, "{} event(s)", events.len())?;
     Ok(())
 }

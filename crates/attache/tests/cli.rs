@@ -461,7 +461,7 @@ fn ingest_is_idempotent_and_events_exports() {
     assert_eq!(csv.status.code(), Some(0), "stderr: {}", stderr(&csv));
     let text = stdout(&csv);
     let header = text.lines().next().unwrap_or_default();
-    assert!(header.starts_with("article,"), "csv header: {header}");
+    assert!(header.starts_with("id,date,"), "csv header: {header}");
     assert!(text.lines().count() > 1, "csv has rows");
 }
 

@@ -1,7 +1,7 @@
 use super::exit_status;
 use super::ingest::ingest_paths;
 use crate::cli::DemoArgs;
-use crate::output::write_table;
+use crate::output::write_event_table;
 use anyhow::{Context, Result};
 use attache_ingest::ReadOptions;
 use attache_store::{EventFilter, Store};
@@ -41,15 +41,15 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
     writeln!(
         out,
-        "Ingested {} example article(s) into {} ({} new event(s)).\n",
+        "Ingested {} example article(s) into {} ({} new mention(s) of events).\n",
         EXAMPLES.len(),
         args.db.display(),
-        summary.events
+        summary.mentions
     )?;
-    write_table(&mut out, &events)?;
+    write_event_table(&mut out, &events)?;
     writeln!(
         out,
-        "\nNext: attache events --db {} --actor AFG --background",
+        "\nNext: attache engagement AFG --db {} --since 2021-08-15",
         args.db.display()
     )?;
     Ok(exit_status(summary.failures))

@@ -1,45 +1,26 @@
+use super::store_access::{event_filter, list_format, open_existing};
 use crate::cli::{EventsArgs, ListFormat};
-use crate::output::{stdout_is_terminal, write_csv, write_jsonl, write_table};
-use anyhow::{Context, Result};
-use attache_store::{EventFilter, Store};
+use crate::output::write_event_table;
+use anyhow::Result;
+use attache_store::{export, EventFilter};
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 pub fn run(args: EventsArgs) -> Result<ExitCode> {
-    if !args.db.db.exists() {
-        anyhow::bail!(
-            "no database at {} (create one with `attache ingest PATH --db {}`)",
-            args.db.db.display(),
-            args.db.db.display()
-        );
-    }
-    let store = Store::open(&args.db.db)
-        .with_context(|| format!("cannot open {}", args.db.db.display()))?;
+    let store = open_existing(&args.db)?;
     let filter = EventFilter {
         article: args.article,
-        actor: args.actor.map(|a| a.to_uppercase()),
-        plover: args.plover.map(|p| p.to_uppercase()),
-        since: args.since,
-        until: args.until,
-        include_background: args.background,
+        search: args.search,
         limit: args.limit,
+        ..event_filter(args.filter)
     };
     let events = store.events(&filter)?;
-    let format = args.format.unwrap_or(if stdout_is_terminal() {
-        ListFormat::Table
-    } else {
-        ListFormat::Jsonl
-    });
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    match format {
-        ListFormat::Table => write_table(&mut out, &events)?,
-        ListFormat::Csv => write_csv(&mut out, &events)?,
-        ListFormat::Jsonl => {
-            for e in &events {
-                write_jsonl(&mut out, e)?;
-            }
-        }
+    match list_format(args.format) {
+        ListFormat::Table => write_event_table(&mut out, &events)?,
+        ListFormat::Csv => export::write_csv(&mut out, &events)?,
+        ListFormat::Jsonl => export::write_jsonl(&mut out, &events)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

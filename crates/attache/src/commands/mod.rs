@@ -3,9 +3,14 @@
 mod actors;
 mod code;
 mod demo;
+mod dyad;
+mod engagement;
 mod eval;
 mod events;
+mod export;
 mod ingest;
+mod milestones;
+mod store_access;
 
 use crate::cli::{Cli, Command};
 use anyhow::Result;
@@ -17,6 +22,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Code(args) => code::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),
+        Command::Dyad(args) => dyad::run(args),
+        Command::Engagement(args) => engagement::run(args),
+        Command::Milestones(args) => milestones::run(args),
+        Command::Export(args) => export::run(args),
         Command::Actors(args) => actors::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Demo(args) => demo::run(args),
