@@ -5,14 +5,25 @@
 //! `data/text/`, are embedded in the binary and parsed once.
 
 mod chars;
+pub mod conllu;
 mod doc;
+pub mod eval;
+mod features;
+mod lemma;
 mod lexicon;
+mod model_io;
+mod parser;
+mod perceptron;
 mod sentences;
+mod syntax;
+mod tagger;
 mod tokenize;
+pub mod train;
 
 use std::ops::Range;
 
-pub use doc::{Doc, Sentence, Token};
+pub use doc::{Doc, Sentence, Token, NO_HEAD};
+pub use syntax::{Scratch, Syntax, WordAnalysis, PARSER_FILE, TAGGER_FILE};
 pub use sentences::split_sentences;
 pub use tokenize::tokenize;
 
@@ -21,5 +32,17 @@ pub use tokenize::tokenize;
 pub fn analyze(text: &str, skip: &[Range<usize>]) -> Doc {
     let tokens = tokenize(text, skip);
     let sentences = split_sentences(text, &tokens);
-    Doc { tokens, sentences }
+    Doc {
+        tokens,
+        sentences,
+        ..Doc::default()
+    }
+}
+
+/// [`analyze`] plus part-of-speech tags, lemmas and dependencies from the
+/// models built into the binary ([`Syntax::embedded`]).
+pub fn parse(text: &str, skip: &[Range<usize>]) -> Doc {
+    let mut doc = analyze(text, skip);
+    Syntax::embedded().annotate(text, &mut doc);
+    doc
 }

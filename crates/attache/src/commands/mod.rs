@@ -3,8 +3,10 @@
 mod actors;
 mod code;
 mod demo;
+mod eval;
 mod events;
 mod ingest;
+mod train;
 
 use crate::cli::{Cli, Command};
 use anyhow::Result;
@@ -18,6 +20,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Events(args) => events::run(args),
         Command::Actors(args) => actors::run(args),
         Command::Demo(args) => demo::run(args),
+        Command::Train(args) => train::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 
