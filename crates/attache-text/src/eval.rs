@@ -141,6 +141,69 @@ struct Counts {
     las_full: usize,
 }
 
+/// Gold words our tokenizer misses (no token with the same span), with a little context:
+/// for improving the tokenizer.
+pub fn tokenization_misses(gold: &[TreeSentence]) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in build_docs(gold) {
+        let doc = crate::analyze(&d.text, &[]);
+        let ours: std::collections::HashSet<(usize, usize)> =
+            doc.tokens.iter().map(|t| (t.start, t.end)).collect();
+        for spans in &d.spans {
+            for &(a, b) in spans {
+                if !ours.contains(&(a, b)) {
+                    let lo = crate::chars_floor(&d.text, a.saturating_sub(15));
+                    let hi = crate::chars_floor(&d.text, (b + 15).min(d.text.len()));
+                    let toks: Vec<&str> = doc
+                        .tokens
+                        .iter()
+                        .filter(|t| t.end > a && t.start < b)
+                        .map(|t| &d.text[t.start..t.end])
+                        .collect();
+                    out.push(format!(
+                        "{:?}\tours {:?}\t{:?}",
+                        &d.text[a..b],
+                        toks,
+                        d.text[lo..hi].replace('\n', " ")
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Sentence boundaries where our splitter and the gold disagree: `missed` (a
+/// gold end we run over) or `extra` (an end of ours inside a gold sentence), with context.
+pub fn sentence_misses(gold: &[TreeSentence]) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in build_docs(gold) {
+        let doc = crate::analyze(&d.text, &[]);
+        let ours: std::collections::HashSet<usize> = doc.sentences.iter().map(|s| s.end).collect();
+        let golds: std::collections::HashSet<usize> = d
+            .spans
+            .iter()
+            .filter_map(|s| s.last().map(|w| w.1))
+            .collect();
+        let ctx = |e: usize| {
+            let lo = crate::chars_floor(&d.text, e.saturating_sub(25));
+            let hi = crate::chars_floor(&d.text, (e + 25).min(d.text.len()));
+            format!("{}|{}", &d.text[lo..e], &d.text[e..hi]).replace('\n', "¶")
+        };
+        for &e in &golds {
+            if !ours.contains(&e) && e != d.text.len() {
+                out.push(format!("missed\t{}", ctx(e)));
+            }
+        }
+        for &e in &ours {
+            if !golds.contains(&e) {
+                out.push(format!("extra\t{}", ctx(e)));
+            }
+        }
+    }
+    out
+}
+
 /// End-to-end scores of `syntax` on the treebank sentences `gold`.
 pub fn eval_end_to_end(syntax: &Syntax, gold: &[TreeSentence]) -> Scores {
     let docs = build_docs(gold);

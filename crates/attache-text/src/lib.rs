@@ -46,3 +46,9 @@ pub fn parse(text: &str, skip: &[Range<usize>]) -> Doc {
     Syntax::embedded().annotate(text, &mut doc);
     doc
 }
+
+/// `i` rounded down to a char boundary of `text`.
+#[doc(hidden)]
+pub fn chars_floor(text: &str, i: usize) -> usize {
+    chars::floor_boundary(text, i)
+}

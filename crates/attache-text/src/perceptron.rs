@@ -98,13 +98,17 @@ impl Trainer {
     }
 }
 
-/// A feature in the table: its hash and its row of `entries`.
+/// A feature in the table: its hash and where its weights are: `len`
+/// (class, weight) pairs at `entries[start..]`, or, for rows with many
+/// classes (`len == DENSE`), a dense row at `dense[start..start + classes]`.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     key: u64,
     start: u32,
     len: u32,
 }
+
+const DENSE: u32 = u32::MAX;
 
 /// Hints the CPU to fetch the cache line of `p`: lookups of a state's features
 /// are independent, so their memory latencies overlap instead of adding up.
@@ -129,28 +133,47 @@ pub struct Model {
     /// Open-addressing table of the features; key 0 is empty.
     table: Vec<Slot>,
     mask: usize,
-    /// Row `r` is `entries[starts[r]..starts[r + 1]]`.
+    /// Row `r` (in file order) has key `keys[r]` and weights `entries[starts[r]..starts[r + 1]]`.
+    keys: Vec<u64>,
     starts: Vec<u32>,
     entries: Vec<(u8, i16)>,
+    /// Dense copies of the rows with many classes, `classes` weights each.
+    dense: Vec<i16>,
 }
 
 impl Model {
     fn build(classes: Vec<String>, scale: f32, rows: Vec<(u64, Vec<(u8, i16)>)>) -> Model {
+        let n = classes.len();
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let mut table = vec![Slot::default(); cap];
+        let mut keys = Vec::with_capacity(rows.len());
         let mut starts = Vec::with_capacity(rows.len() + 1);
         let mut entries = Vec::new();
-        for (r, (key, row)) in rows.into_iter().enumerate() {
-            let _ = r;
+        let mut dense = Vec::new();
+        for (key, row) in rows {
             let start = entries.len() as u32;
+            let mut slot_value = Slot {
+                key,
+                start,
+                len: row.len() as u32,
+            };
+            if row.len() * 4 >= n {
+                slot_value.start = dense.len() as u32;
+                slot_value.len = DENSE;
+                dense.resize(dense.len() + n, 0);
+                let d = dense.len() - n;
+                for &(c, w) in &row {
+                    dense[d + c as usize] = w;
+                }
+            }
+            keys.push(key);
             starts.push(start);
-            let len = row.len() as u32;
             entries.extend(row);
             let mut i = slot(key, cap - 1);
             while table[i].key != 0 {
                 i = (i + 1) & (cap - 1);
             }
-            table[i] = Slot { key, start, len };
+            table[i] = slot_value;
         }
         starts.push(entries.len() as u32);
         Model {
@@ -158,9 +181,15 @@ impl Model {
             scale,
             table,
             mask: cap - 1,
+            keys,
             starts,
             entries,
+            dense,
         }
+    }
+
+    fn row(&self, r: usize) -> &[(u8, i16)] {
+        &self.entries[self.starts[r] as usize..self.starts[r + 1] as usize]
     }
 
     pub fn n_classes(&self) -> usize {
@@ -199,13 +228,23 @@ impl Model {
         let mut rows = [(0u32, 0u32); MAX_FEATS];
         for (row, &f) in rows.iter_mut().zip(feats) {
             *row = self.find(f);
-            if row.1 > 0 {
+            if row.1 == DENSE {
+                prefetch(&self.dense[row.0 as usize]);
+            } else if row.1 > 0 {
                 prefetch(&self.entries[row.0 as usize]);
             }
         }
+        let n = self.classes.len();
         for &(start, len) in &rows[..feats.len()] {
-            for &(c, w) in &self.entries[start as usize..(start + len) as usize] {
-                scores[c as usize] += w as i32;
+            if len == DENSE {
+                let row = &self.dense[start as usize..start as usize + n];
+                for (s, &w) in scores[..n].iter_mut().zip(row) {
+                    *s += w as i32;
+                }
+            } else {
+                for &(c, w) in &self.entries[start as usize..(start + len) as usize] {
+                    scores[c as usize] += w as i32;
+                }
             }
         }
     }
@@ -219,21 +258,17 @@ impl Model {
     /// without the features left with no weight.
     pub fn pruned(&self, min: i16) -> Model {
         let mut rows = Vec::new();
-        for s in &self.table {
-            if s.key == 0 {
-                continue;
-            }
-            let row: Vec<(u8, i16)> = self.entries[s.start as usize..(s.start + s.len) as usize]
+        for (r, &key) in self.keys.iter().enumerate() {
+            let row: Vec<(u8, i16)> = self
+                .row(r)
                 .iter()
                 .copied()
                 .filter(|&(_, w)| w.unsigned_abs() >= min.unsigned_abs())
                 .collect();
             if !row.is_empty() {
-                rows.push((s.start, s.key, row));
+                rows.push((key, row));
             }
         }
-        rows.sort_unstable_by_key(|r| r.0);
-        let rows = rows.into_iter().map(|(_, k, r)| (k, r)).collect();
         Model::build(self.classes.clone(), self.scale, rows)
     }
 
@@ -245,17 +280,9 @@ impl Model {
         out.f32(self.scale);
         let n_rows = self.starts.len() - 1;
         out.u32(n_rows as u32);
-        // Rows in table order are not sorted; write them by row id with their key.
-        let mut keys = vec![0u64; n_rows];
-        for s in &self.table {
-            if s.key != 0 {
-                let r = self.starts.partition_point(|&x| x < s.start);
-                keys[r] = s.key;
-            }
-        }
-        for (r, key) in keys.iter().enumerate() {
-            out.u64(*key);
-            let row = &self.entries[self.starts[r] as usize..self.starts[r + 1] as usize];
+        for (r, &key) in self.keys.iter().enumerate() {
+            out.u64(key);
+            let row = self.row(r);
             out.u8(row.len() as u8);
             for &(c, w) in row {
                 out.u8(c);

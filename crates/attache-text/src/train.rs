@@ -8,15 +8,17 @@ use crate::lemma::Lemmatizer;
 use crate::parser::train::{train_parser, ParseExample};
 use crate::parser::tag_hash;
 use crate::syntax::{write_parser, write_tagger, PARSER_FILE, TAGGER_FILE};
-use crate::tagger::train_tagger;
+use crate::tagger::{train_tagger, WordAtoms};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// The shuffling and exploration seed of training.
 pub const SEED: u64 = 20_240_531;
+/// Folds for the parser's training tags (jackknifing).
+pub const FOLDS: usize = 4;
 /// Default epochs: what the shipped models were trained with.
-pub const TAGGER_EPOCHS: usize = 10;
+pub const TAGGER_EPOCHS: usize = 15;
 pub const PARSER_EPOCHS: usize = 15;
 
 /// `DIR/*-ud-{part}.conllu` (EWT: `en_ewt-ud-train.conllu`).
@@ -72,7 +74,7 @@ pub fn train_tagger_model(
     write(out_dir, TAGGER_FILE, &bytes, t0, features, weights)
 }
 
-/// Trains the parser on `ud_dir`'s train file (gold tags) and writes `out_dir/parser.bin`.
+/// Trains the parser on `ud_dir`'s train file (with jackknifed predicted tags) and writes `out_dir/parser.bin`.
 pub fn train_parser_model(
     ud_dir: &Path,
     out_dir: &Path,
@@ -82,7 +84,32 @@ pub fn train_parser_model(
     let t0 = Instant::now();
     let train = load_train(ud_dir)?;
     log(format!("{} training sentences", train.len()));
-    let (labels, data) = parse_examples(&train);
+    let (labels, mut data) = parse_examples(&train);
+    // The parser learns from the tags the tagger will give it, not gold ones:
+    // each fold's tags come from a tagger trained on the other folds.
+    for fold in 0..FOLDS {
+        let rest: Vec<TreeSentence> = train
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let tagger = train_tagger(&rest, TAGGER_EPOCHS, SEED, |_, _| {});
+        let hashes: Vec<u64> = tagger.model.classes.iter().map(|c| tag_hash(c)).collect();
+        let mut scores = Box::new([0i32; 256]);
+        let mut classes = Vec::new();
+        for (i, s) in train.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+            let atoms: Vec<WordAtoms> = s
+                .words
+                .iter()
+                .enumerate()
+                .map(|(k, w)| WordAtoms::new(&w.form, k == 0))
+                .collect();
+            tagger.tag(&atoms, &mut scores, &mut classes);
+            data[i].tags = classes.iter().map(|&c| hashes[c as usize]).collect();
+        }
+        log(format!("fold {}: tags predicted by a tagger trained on the other folds", fold + 1));
+    }
     let parser = train_parser(&data, labels, epochs, SEED, |e, good| {
         log(format!("epoch {e}: {:.2}% of moves optimal", good * 100.0));
     });

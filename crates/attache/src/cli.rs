@@ -180,7 +180,7 @@ pub struct TrainArgs {
     /// Where to write the model.
     #[arg(long, value_name = "DIR", default_value = "data/models")]
     pub out: PathBuf,
-    /// Training epochs (default: tagger 10, parser 15, as shipped).
+    /// Training epochs (default: tagger 15, parser 15, as shipped).
     #[arg(long, value_name = "N")]
     pub iterations: Option<usize>,
 }
