@@ -9,8 +9,11 @@ use std::time::Instant;
 
 fn corpus() -> (String, String) {
     let path = std::env::var("ATTACHE_BENCH_CONLLU").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ud/en_ewt/en_ewt-ud-test.conllu")
-            .to_string()
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/ud/en_ewt/en_ewt-ud-test.conllu"
+        )
+        .to_string()
     });
     if let Ok(sents) = read_conllu(std::path::Path::new(&path)) {
         let mut text = String::new();

@@ -100,8 +100,8 @@ pub fn parse_conllu(data: &str) -> Result<Vec<TreeSentence>, String> {
 
 /// Reads a CoNLL-U file.
 pub fn read_conllu(path: &std::path::Path) -> Result<Vec<TreeSentence>, String> {
-    let data =
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let data = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     parse_conllu(&data).map_err(|e| format!("{}: {e}", path.display()))
 }
 

@@ -154,7 +154,10 @@ impl Doc {
     pub fn subject(&self, i: usize) -> Option<usize> {
         let mut cur = i;
         for _ in 0..8 {
-            if let Some(s) = self.child(cur, "nsubj").or_else(|| self.child(cur, "csubj")) {
+            if let Some(s) = self
+                .child(cur, "nsubj")
+                .or_else(|| self.child(cur, "csubj"))
+            {
                 return Some(s);
             }
             if self.is_rel(cur, "conj") || self.is_rel(cur, "xcomp") {

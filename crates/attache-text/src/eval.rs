@@ -29,7 +29,10 @@ pub struct Scores {
 /// Keeps the sentences whose `sent_id` starts with `prefix` (GUM genres: `GUM_news`).
 pub fn filter_sentences(sents: Vec<TreeSentence>, prefix: Option<&str>) -> Vec<TreeSentence> {
     match prefix {
-        Some(p) => sents.into_iter().filter(|s| s.sent_id.starts_with(p)).collect(),
+        Some(p) => sents
+            .into_iter()
+            .filter(|s| s.sent_id.starts_with(p))
+            .collect(),
         None => sents,
     }
 }

@@ -67,7 +67,11 @@ pub fn rule(form: &str, xpos: &str, out: &mut String) {
         return;
     }
     if xpos == "NNPS" {
-        out.push_str(form.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(form));
+        out.push_str(
+            form.strip_suffix('s')
+                .filter(|s| !s.is_empty())
+                .unwrap_or(form),
+        );
         return;
     }
     if form.is_ascii() {

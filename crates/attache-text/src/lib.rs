@@ -23,8 +23,8 @@ pub mod train;
 use std::ops::Range;
 
 pub use doc::{Doc, Sentence, Token, NO_HEAD};
-pub use syntax::{Scratch, Syntax, WordAnalysis, PARSER_FILE, TAGGER_FILE};
 pub use sentences::split_sentences;
+pub use syntax::{Scratch, Syntax, WordAnalysis, PARSER_FILE, TAGGER_FILE};
 pub use tokenize::tokenize;
 
 /// Tokens and sentences of an article's `text`, skipping the byte ranges in

@@ -6,7 +6,9 @@ pub struct Writer {
 
 impl Writer {
     pub fn new(magic: &[u8; 8]) -> Writer {
-        Writer { buf: magic.to_vec() }
+        Writer {
+            buf: magic.to_vec(),
+        }
     }
     pub fn u8(&mut self, v: u8) {
         self.buf.push(v);

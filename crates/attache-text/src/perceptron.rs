@@ -98,17 +98,20 @@ impl Trainer {
     }
 }
 
-/// A feature in the table: its hash and where its weights are: `len`
-/// (class, weight) pairs at `entries[start..]`, or, for rows with many
-/// classes (`len == DENSE`), a dense row at `dense[start..start + classes]`.
+/// A feature in the table, 8 bytes: the low 32 bits of its hash (the high
+/// bits chose the slot; the low bit is always 1, so 0 marks an empty slot) and
+/// where its weights are, `start << 8 | len`: `len` (class, weight) pairs at
+/// `entries[start..]`, or, for rows with many classes (`len == DENSE`), the
+/// dense row `dense[start * classes..]`.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
-    key: u64,
-    start: u32,
-    len: u32,
+    key: u32,
+    loc: u32,
 }
 
-const DENSE: u32 = u32::MAX;
+const DENSE: u32 = 0xff;
+/// Most (class, weight) pairs or dense rows a model may hold (24-bit `start`).
+const MAX_START: usize = 1 << 24;
 
 /// Hints the CPU to fetch the cache line of `p`: lookups of a state's features
 /// are independent, so their memory latencies overlap instead of adding up.
@@ -144,7 +147,7 @@ pub struct Model {
 impl Model {
     fn build(classes: Vec<String>, scale: f32, rows: Vec<(u64, Vec<(u8, i16)>)>) -> Model {
         let n = classes.len();
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let cap = (rows.len() * 3 / 2).next_power_of_two().max(16);
         let mut table = vec![Slot::default(); cap];
         let mut keys = Vec::with_capacity(rows.len());
         let mut starts = Vec::with_capacity(rows.len() + 1);
@@ -152,14 +155,16 @@ impl Model {
         let mut dense = Vec::new();
         for (key, row) in rows {
             let start = entries.len() as u32;
+            assert!(
+                entries.len() < MAX_START && dense.len() / n.max(1) < MAX_START,
+                "model too large for 24-bit row offsets"
+            );
             let mut slot_value = Slot {
-                key,
-                start,
-                len: row.len() as u32,
+                key: key as u32,
+                loc: start << 8 | row.len().min(DENSE as usize - 1) as u32,
             };
             if row.len() * 4 >= n {
-                slot_value.start = dense.len() as u32;
-                slot_value.len = DENSE;
+                slot_value.loc = ((dense.len() / n) as u32) << 8 | DENSE;
                 dense.resize(dense.len() + n, 0);
                 let d = dense.len() - n;
                 for &(c, w) in &row {
@@ -201,13 +206,15 @@ impl Model {
         (self.starts.len() - 1, self.entries.len())
     }
 
+    /// (start, len) of the row of `key`; len 0 when the feature is unknown.
     #[inline]
     fn find(&self, key: u64) -> (u32, u32) {
         let mut i = slot(key, self.mask);
+        let fp = key as u32;
         loop {
             let s = self.table[i];
-            if s.key == key {
-                return (s.start, s.len);
+            if s.key == fp {
+                return (s.loc >> 8, s.loc & 0xff);
             }
             if s.key == 0 {
                 return (0, 0);
@@ -229,7 +236,7 @@ impl Model {
         for (row, &f) in rows.iter_mut().zip(feats) {
             *row = self.find(f);
             if row.1 == DENSE {
-                prefetch(&self.dense[row.0 as usize]);
+                prefetch(&self.dense[row.0 as usize * self.classes.len()]);
             } else if row.1 > 0 {
                 prefetch(&self.entries[row.0 as usize]);
             }
@@ -237,7 +244,7 @@ impl Model {
         let n = self.classes.len();
         for &(start, len) in &rows[..feats.len()] {
             if len == DENSE {
-                let row = &self.dense[start as usize..start as usize + n];
+                let row = &self.dense[start as usize * n..(start as usize + 1) * n];
                 for (s, &w) in scores[..n].iter_mut().zip(row) {
                     *s += w as i32;
                 }

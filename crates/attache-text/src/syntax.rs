@@ -165,7 +165,8 @@ impl Syntax {
                 } else {
                     (start + h) as u32
                 });
-                doc.deprel.push(self.parser.labels.names[st.labels[k] as usize]);
+                doc.deprel
+                    .push(self.parser.labels.names[st.labels[k] as usize]);
                 let w = doc.tokens[start + k].text(text);
                 self.lemmatizer.lemma_into(w, xpos, &mut doc.lemma_text);
                 doc.lemma_ends.push(doc.lemma_text.len() as u32);
@@ -259,7 +260,10 @@ fn read_tagger(data: &[u8]) -> ReadResult<(Tagger, Lemmatizer)> {
         let k = r.u64()?;
         ex.insert(k, r.str()?);
     }
-    Ok((Tagger::from_parts(model, dict), Lemmatizer::from_exceptions(ex)))
+    Ok((
+        Tagger::from_parts(model, dict),
+        Lemmatizer::from_exceptions(ex),
+    ))
 }
 
 pub fn write_parser(parser: &Parser) -> Vec<u8> {

@@ -3,9 +3,7 @@
 //! with a tag dictionary for frequent unambiguous words.
 
 use crate::conllu::TreeSentence;
-use crate::features::{
-    feat, hash_lower, hash_prefix, hash_shape, hash_str, hash_suffix, mix, Rng,
-};
+use crate::features::{feat, hash_lower, hash_prefix, hash_shape, hash_str, hash_suffix, mix, Rng};
 use crate::perceptron::{argmax, Model, Trainer};
 use std::collections::HashMap;
 
@@ -194,7 +192,10 @@ pub fn train_tagger(
     let mut tagdict = HashMap::new();
     for (form, tags) in &counts {
         let total: u32 = tags.values().sum();
-        let (&best, &n) = tags.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).unwrap();
+        let (&best, &n) = tags
+            .iter()
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+            .unwrap();
         if total >= 20 && n as f64 / total as f64 >= 0.97 {
             tagdict.insert(*form, best);
         }

@@ -6,15 +6,19 @@ use crate::conllu::{read_conllu, TreeSentence};
 use crate::features::hash_lower;
 use crate::lemma::Lemmatizer;
 use crate::parser::train::{train_parser, ParseExample};
-use crate::parser::tag_hash;
+use crate::parser::{tag_hash, Parser};
 use crate::syntax::{write_parser, write_tagger, PARSER_FILE, TAGGER_FILE};
-use crate::tagger::{train_tagger, WordAtoms};
+use crate::tagger::{train_tagger, Tagger, WordAtoms};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// The shuffling and exploration seed of training.
 pub const SEED: u64 = 20_240_531;
+/// Weights below these (in quantized units, max |weight| = 32767) are pruned
+/// from the shipped models: on EWT dev this costs nothing and halves the parser.
+pub const TAGGER_PRUNE: i16 = 300;
+pub const PARSER_PRUNE: i16 = 600;
 /// Folds for the parser's training tags (jackknifing).
 pub const FOLDS: usize = 4;
 /// Default epochs: what the shipped models were trained with.
@@ -69,6 +73,7 @@ pub fn train_tagger_model(
         log(format!("epoch {e}: train accuracy {:.2}%", acc * 100.0));
     });
     let lemmatizer = Lemmatizer::train(&train);
+    let tagger = Tagger::from_parts(tagger.model.pruned(TAGGER_PRUNE), tagger.tagdict().clone());
     let bytes = write_tagger(&tagger, &lemmatizer);
     let (features, weights) = tagger.model.size();
     write(out_dir, TAGGER_FILE, &bytes, t0, features, weights)
@@ -108,11 +113,15 @@ pub fn train_parser_model(
             tagger.tag(&atoms, &mut scores, &mut classes);
             data[i].tags = classes.iter().map(|&c| hashes[c as usize]).collect();
         }
-        log(format!("fold {}: tags predicted by a tagger trained on the other folds", fold + 1));
+        log(format!(
+            "fold {}: tags predicted by a tagger trained on the other folds",
+            fold + 1
+        ));
     }
     let parser = train_parser(&data, labels, epochs, SEED, |e, good| {
         log(format!("epoch {e}: {:.2}% of moves optimal", good * 100.0));
     });
+    let parser = Parser::new(parser.model.pruned(PARSER_PRUNE));
     let bytes = write_parser(&parser);
     let (features, weights) = parser.model.size();
     write(out_dir, PARSER_FILE, &bytes, t0, features, weights)
@@ -146,7 +155,11 @@ pub fn parse_examples(train: &[TreeSentence]) -> (Vec<String>, Vec<ParseExample>
                     .iter()
                     .map(|w| if w.head == 0 { n } else { w.head as u32 - 1 })
                     .collect(),
-                labels: s.words.iter().map(|w| label_set[w.deprel.as_str()]).collect(),
+                labels: s
+                    .words
+                    .iter()
+                    .map(|w| label_set[w.deprel.as_str()])
+                    .collect(),
             }
         })
         .collect();

@@ -76,13 +76,11 @@ pub fn train_parser(
                             Move::Shift => c_shift,
                             Move::Left(l) => {
                                 let g = s0 as usize;
-                                c_left
-                                    + (ex.heads[g] == st.b as u32 && ex.labels[g] != l) as u32
+                                c_left + (ex.heads[g] == st.b as u32 && ex.labels[g] != l) as u32
                             }
                             Move::Right(l) => {
                                 let g = s0 as usize;
-                                c_right
-                                    + (ex.heads[g] == st.s(1) && ex.labels[g] != l) as u32
+                                c_right + (ex.heads[g] == st.s(1) && ex.labels[g] != l) as u32
                             }
                         }
                     };
@@ -129,8 +127,8 @@ mod tests {
     #[test]
     fn oracle_rebuilds_a_projective_tree() {
         // "Minister met the envoy ." : met is root (head 5 = n).
-        let heads = vec![1, 5, 3, 1, 1];
-        let labels = vec![1u8, 0, 2, 3, 4];
+        let heads = [1, 5, 3, 1, 1];
+        let labels = [1u8, 0, 2, 3, 4];
         let names: Vec<String> = ["root", "nsubj", "det", "obj", "punct"]
             .iter()
             .map(|s| s.to_string())
