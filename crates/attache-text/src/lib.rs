@@ -3,6 +3,20 @@
 //! [`tokenize`] and [`split_sentences`] are single passes over the text with no
 //! allocation beyond their output; the word lists they consult live in
 //! `data/text/`, are embedded in the binary and parsed once.
+//!
+//! [`parse`] adds the syntax: a part-of-speech tagger (UPOS, Penn Treebank tag,
+//! lemma) and a labelled dependency parser (Universal Dependencies relations),
+//! averaged perceptrons trained on UD English EWT (CC BY-SA 4.0), built into the
+//! binary (`data/models/`) and loaded once ([`Syntax::embedded`], shared by all threads):
+//!
+//! ```
+//! let text = "Three soldiers were killed by rebels near the border.";
+//! let doc = attache_text::parse(text, &[]);
+//! let killed = doc.tokens.iter().position(|t| t.text(text) == "killed").unwrap();
+//! assert_eq!(doc.subject(killed).map(|i| doc.token_text(text, i)), Some("soldiers"));
+//! assert_eq!(doc.deprel(doc.subject(killed).unwrap()), "nsubj:pass");
+//! assert_eq!(doc.agent(killed).map(|i| doc.token_text(text, i)), Some("rebels"));
+//! ```
 
 mod chars;
 pub mod conllu;

@@ -5,7 +5,7 @@
 use super::{State, NONE};
 use crate::features::{feat, mix};
 
-pub const N_PARSE_FEATS: usize = 56;
+pub const N_PARSE_FEATS: usize = 48;
 
 const PAD_W: u64 = 0x1234_5678_9abc;
 const ROOT_W: u64 = 0x0fed_cba9_8765;
@@ -73,9 +73,8 @@ pub fn extract(st: &State, words: &[u64], tags: &[u64], out: &mut [u64; N_PARSE_
         }
     };
     let (s0w, s0t, s1w, s1t, s2t) = (w(s0), t(s0), w(s1), t(s1), t(s2));
-    let (b0w, b0t, b1w, b1t, b2w, b2t) = (w(b0), t(b0), w(b1), t(b1), w(b2), t(b2));
+    let (b0w, b0t, b1w, b1t, b2t) = (w(b0), t(b0), w(b1), t(b1), t(b2));
     let d0 = dist(s0, b0);
-    let depth = st.stack.len().min(3) as u64;
     *out = [
         feat(101, s0w, 0, 0),
         feat(102, s0t, 0, 0),
@@ -90,7 +89,6 @@ pub fn extract(st: &State, words: &[u64], tags: &[u64], out: &mut [u64; N_PARSE_
         feat(111, b1t, 0, 0),
         feat(112, b1w, b1t, 0),
         feat(113, b2t, 0, 0),
-        feat(114, b2w, 0, 0),
         feat(115, s2t, 0, 0),
         feat(116, s0w, b0w, 0),
         feat(117, s0t, b0t, 0),
@@ -98,8 +96,6 @@ pub fn extract(st: &State, words: &[u64], tags: &[u64], out: &mut [u64; N_PARSE_
         feat(119, s0t, mix(b0w, b0t), 0),
         feat(120, s0w, s1w, 0),
         feat(121, s0t, s1t, 0),
-        feat(122, s0w, s1t, 0),
-        feat(123, s0t, s1w, 0),
         feat(124, b0t, b1t, 0),
         feat(125, b0t, b1t, b2t),
         feat(126, s0t, b0t, b1t),
@@ -115,10 +111,7 @@ pub fn extract(st: &State, words: &[u64], tags: &[u64], out: &mut [u64; N_PARSE_
         feat(136, s0t, t(s0r), t(s0r2)),
         feat(137, s0t, l(s0l), 0),
         feat(138, s0t, l(s0r), 0),
-        feat(139, l(s0l), l(s0l2), 0),
-        feat(140, l(s0r), l(s0r2), 0),
         feat(141, b0t, l(b0l), 0),
-        feat(142, l(b0l), l(b0l2), 0),
         feat(143, s1t, l(s1r), 0),
         feat(144, s0t, l(s0l), l(s0r)),
         feat(145, s0w, d0, 0),
@@ -128,10 +121,8 @@ pub fn extract(st: &State, words: &[u64], tags: &[u64], out: &mut [u64; N_PARSE_
         feat(149, s0w, val(&st.nr, s0), 0),
         feat(150, s0t, val(&st.nl, s0), val(&st.nr, s0)),
         feat(151, b0t, val(&st.nl, b0), 0),
-        feat(152, s1t, val(&st.nr, s1), 0),
         feat(153, w(s0l), s0t, 0),
         feat(154, w(s0r), s0t, 0),
         feat(155, w(b0l), b0t, 0),
-        feat(156, s0t, b0t, depth),
     ];
 }
