@@ -161,9 +161,11 @@ pub struct DemoArgs {
 /// treebank; the shipped models in data/models/ are reproduced with the defaults.
 ///
 /// Reads DIR/*-ud-train.conllu (UD English EWT: en_ewt-ud-train.conllu) and writes
-/// OUT/tagger.bin or OUT/parser.bin. Training is deterministic (fixed shuffling seed). On the
-/// 2-core build machine (release build) the tagger takes about a minute, the parser a few
-/// minutes (see BENCHMARKS.md). Copy the files to data/models/ and rebuild to ship them.
+/// OUT/tagger.bin or OUT/parser.bin. Training is deterministic (fixed seed): the defaults
+/// reproduce the shipped models byte for byte. On the shared 2-core build machine (release
+/// build) the tagger takes about 12 s and the parser 3 to 6 minutes (it first trains four
+/// taggers to tag its training data as the real tagger would; see BENCHMARKS.md). Write to
+/// data/models/ and rebuild to ship them.
 ///
 /// Examples:
 ///   attache train tagger --ud ../shared/data/ud/en_ewt --out data/models
