@@ -74,7 +74,9 @@ impl Syntax {
         })
     }
 
-    /// Models read from `tagger.bin` and `parser.bin` bytes.
+    /// Models read from `tagger.bin` and `parser.bin` bytes. Their tag and
+    /// relation names (a few KB) are leaked, so that a [`Doc`] can hold them as
+    /// `&'static str`: load models once per process, as [`Syntax::embedded`] does.
     pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> ReadResult<Syntax> {
         let (tagger, lemmatizer) = read_tagger(tagger)?;
         let parser = read_parser(parser)?;
