@@ -800,6 +800,7 @@ mod tests {
         Doc {
             tokens,
             sentences: vec![sentence],
+            ..Doc::default()
         }
     }
 

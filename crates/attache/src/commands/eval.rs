@@ -1,6 +1,8 @@
+//! `attache eval`: coded events against a gold set; `attache eval syntax` is in eval_syntax.rs.
+
 use super::code::code;
-use super::report;
-use crate::cli::EvalArgs;
+use super::{eval_syntax, report};
+use crate::cli::{EvalArgs, EvalTarget};
 use anyhow::{bail, Context, Result};
 use attache_coder::evaluation::{parse_gold, score};
 use attache_ingest::{read_inputs, ReadOptions};
@@ -11,10 +13,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
-    let gold_text = fs::read_to_string(&args.gold)
-        .with_context(|| format!("cannot read gold set {}", args.gold.display()))?;
+    if let Some(EvalTarget::Syntax(syntax)) = args.target {
+        return eval_syntax::run(syntax);
+    }
+    // clap requires both unless a subcommand is given; this only guards that contract.
+    let Some(gold_path) = args.gold.as_deref() else {
+        bail!("--gold GOLD.jsonl is required (or: attache eval syntax --ud FILE.conllu)");
+    };
+    let gold_text = fs::read_to_string(gold_path)
+        .with_context(|| format!("cannot read gold set {}", gold_path.display()))?;
     let gold =
-        parse_gold(&gold_text).map_err(|e| anyhow::anyhow!("{}: {e}", args.gold.display()))?;
+        parse_gold(&gold_text).map_err(|e| anyhow::anyhow!("{}: {e}", gold_path.display()))?;
     let opts = ReadOptions {
         published: args.input.published,
     };

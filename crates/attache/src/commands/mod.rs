@@ -6,11 +6,13 @@ mod demo;
 mod dyad;
 mod engagement;
 mod eval;
+mod eval_syntax;
 mod events;
 mod export;
 mod ingest;
 mod milestones;
 mod store_access;
+mod train;
 
 use crate::cli::{Cli, Command};
 use anyhow::Result;
@@ -29,6 +31,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actors(args) => actors::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Demo(args) => demo::run(args),
+        Command::Train(args) => train::run(args),
     }
 }
 
