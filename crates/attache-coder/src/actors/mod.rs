@@ -58,6 +58,35 @@ pub struct ArticleContext {
     pub last_salient: Option<ActorMention>,
     /// The last organisation or group mentioned, for they/the group.
     pub last_group: Option<ActorMention>,
+    /// How often each state has been named so far, in order of first mention: the article's
+    /// home state ("the protesters", "riot police") is the one it names most.
+    pub states: Vec<(String, u32)>,
+}
+
+/// Codes that stand for no state: never an article's home state.
+const NON_STATE: &[&str] = &["UNO", "EUR", "IGO", "IMG", "NGO", "MNC"];
+
+impl ArticleContext {
+    /// The state the article is about so far: the most named one, the first named on a tie.
+    pub fn home_state(&self) -> Option<&str> {
+        let mut best: Option<&(String, u32)> = None;
+        for s in &self.states {
+            if best.is_none_or(|b| s.1 > b.1) {
+                best = Some(s);
+            }
+        }
+        best.map(|b| b.0.as_str())
+    }
+
+    fn count_state(&mut self, code: &str) {
+        if code.len() != 3 || NON_STATE.contains(&code) {
+            return;
+        }
+        match self.states.iter_mut().find(|s| s.0 == code) {
+            Some(s) => s.1 += 1,
+            None => self.states.push((code.to_string(), 1)),
+        }
+    }
 }
 
 /// The actor dictionaries, loaded once.

@@ -346,6 +346,9 @@ impl<'a> Parser<'a> {
             match self.mention_at(i, ctx) {
                 Some((m, next)) => {
                     super::coref::remember(ctx, &m, &mut seen);
+                    if !m.rule.starts_with("home-state") {
+                        ctx.count_state(&m.code);
+                    }
                     out.push(m);
                     i = next.max(i + 1);
                 }
@@ -793,10 +796,17 @@ impl<'a> Parser<'a> {
         }
         if owner.is_none() && known.is_none() && name.is_none() {
             // "the ambassador", "the foreign minister": the person of that role named earlier.
-            if !person_title {
-                return None;
+            if person_title {
+                return self.title_coref(i, end_tok, ctx);
             }
-            return self.title_coref(i, end_tok, ctx);
+            // "the protesters", "riot police", "the army": groups and bodies with no state named
+            // belong to the state the article is about.
+            owner = Some(Owner {
+                code: ctx.home_state()?.to_string(),
+                sector: "GOV".into(),
+                org: None,
+                rule: "home-state".into(),
+            });
         }
         let known_owner = known.and_then(|p| self.owner_of(GazKind::Person, p));
         // A titled name with no state in sight keeps an empty code for the caller to fill.
