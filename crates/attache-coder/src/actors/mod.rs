@@ -8,6 +8,7 @@ mod coref;
 mod dictionary;
 mod recognize;
 
+use crate::event::ActorRef;
 use chrono::NaiveDate;
 
 /// How a mention was recognised: the rule that explains it (shown by `attache actors`).
@@ -114,6 +115,39 @@ impl ActorCoder {
             return Vec::new();
         }
         recognize::Parser::new(text, start, end, date).run(ctx)
+    }
+
+    /// The actor named by `text[start..end]` coded as of `date`, the event's date rather than the
+    /// publication date `find` was given: the office a person held then (a former holder is
+    /// `ELI`), the Taliban as `AFG REB` before 2021-08-15. `None` when the span does not name one
+    /// actor on its own (pronouns, surnames and home-state groups need the article's context) or
+    /// names no state, so the caller keeps what it had.
+    pub fn recode(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        date: NaiveDate,
+    ) -> Option<ActorMention> {
+        let mut ctx = ArticleContext::default();
+        match self.find(text, start, end, Some(date), &mut ctx).as_slice() {
+            [m] if m.start == start && m.end == end && !m.code.is_empty() => Some(m.clone()),
+            _ => None,
+        }
+    }
+
+    /// [`Self::recode`] applied to an event's actor in place: code, sector, role and rank.
+    pub fn recode_ref(&self, text: &str, actor: &mut ActorRef, date: NaiveDate) {
+        let [start, end] = actor.span;
+        if let Some(m) = self.recode(text, start, end, date) {
+            actor.code = m.code;
+            actor.sector = m.sector;
+            actor.org = m.org;
+            if m.role.is_some() {
+                actor.role = m.role;
+            }
+            actor.rank = m.rank;
+        }
     }
 
     /// Every actor in `text` read as one span with a fresh context (for `attache actors`).

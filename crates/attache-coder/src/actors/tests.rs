@@ -186,3 +186,101 @@ fn offsets_are_into_the_article() {
         .find(text, 40, 10, None, &mut ctx)
         .is_empty());
 }
+
+/// Codes each sentence in turn with one context, as the pipeline does.
+fn run_article(text: &str, date: &str) -> Vec<String> {
+    let doc = attache_text::analyze(text, &[]);
+    let mut ctx = ArticleContext::default();
+    let mut all = Vec::new();
+    for s in &doc.sentences {
+        all.extend(ActorCoder::embedded().find(text, s.start, s.end, d(date), &mut ctx));
+    }
+    show(text, &all)
+}
+
+#[test]
+fn unowned_groups_belong_to_the_home_state() {
+    let t = "Chile's president spoke in Santiago on Monday. Riot police fired tear gas as the \
+             protesters marched, and the army was deployed.";
+    let got = run_article(t, "2024-05-01");
+    assert!(got.contains(&"police|CHL|COP|||".to_string()), "{got:?}");
+    assert!(
+        got.contains(&"the protesters|CHL|CVL|||".to_string()),
+        "{got:?}"
+    );
+    assert!(got.contains(&"the army|CHL|MIL|||".to_string()), "{got:?}");
+    // With no state named yet there is no one to give them to.
+    assert!(run("The demonstrators dispersed.", "2024-05-01").is_empty());
+}
+
+#[test]
+fn home_state_is_the_most_named_one() {
+    let mut ctx = ArticleContext::default();
+    let t = "Peru and Chile met. Chile thanked Chilean farmers. The students protested.";
+    let doc = attache_text::analyze(t, &[]);
+    let mut last = Vec::new();
+    for s in &doc.sentences {
+        last = ActorCoder::embedded().find(t, s.start, s.end, d("2024-05-01"), &mut ctx);
+    }
+    assert_eq!(ctx.home_state(), Some("CHL"));
+    assert_eq!(last[0].code, "CHL");
+    assert_eq!(last[0].sector, "CVL");
+}
+
+#[test]
+fn recode_follows_the_event_date() {
+    let t = "the Taliban attacked the Afghan army.";
+    let coder = ActorCoder::embedded();
+    let before = coder.recode(t, 0, 11, d("2019-07-01").unwrap()).unwrap();
+    assert_eq!(
+        (before.code.as_str(), before.sector.as_str()),
+        ("AFG", "REB")
+    );
+    let after = coder.recode(t, 0, 11, d("2021-08-15").unwrap()).unwrap();
+    assert_eq!((after.code.as_str(), after.sector.as_str()), ("AFG", "GOV"));
+    // A minister in office, then after it: a former office holder is ELI.
+    let t = "Imran Khan said";
+    let pm = coder.recode(t, 0, 10, d("2020-01-01").unwrap()).unwrap();
+    assert_eq!(
+        (pm.code.as_str(), pm.sector.as_str(), pm.rank),
+        ("PAK", "GOV", Some(4))
+    );
+    let out = coder.recode(t, 0, 10, d("2023-01-01").unwrap()).unwrap();
+    assert_eq!(
+        (out.code.as_str(), out.sector.as_str(), out.rank),
+        ("PAK", "ELI", None)
+    );
+    // A pronoun names no one without its article: the caller keeps its coding.
+    assert!(coder
+        .recode("He said", 0, 2, d("2020-01-01").unwrap())
+        .is_none());
+}
+
+#[test]
+fn events_code_actors_as_of_the_event_date() {
+    let article = attache_ingest::Article {
+        id: "t".into(),
+        published: d("2025-03-10"),
+        text: "In 2019 the Taliban attacked an army base in Ghazni. The Taliban attacked a police \
+               post in Kunduz on Sunday."
+            .into(),
+        ..attache_ingest::Article::default()
+    };
+    let doc = attache_text::analyze(&article.text, &[]);
+    let events = crate::pipeline::code_article(&article, &doc);
+    let sources: Vec<(String, String, String)> = events
+        .iter()
+        .filter_map(|e| {
+            let s = e.source.as_ref()?;
+            Some((e.date.clone()?, s.code.clone(), s.sector.clone()))
+        })
+        .collect();
+    assert!(
+        sources.contains(&("2019".into(), "AFG".into(), "REB".into())),
+        "{sources:?}"
+    );
+    assert!(
+        sources.contains(&("2025-03-09".into(), "AFG".into(), "GOV".into())),
+        "{sources:?}"
+    );
+}
