@@ -11,6 +11,9 @@ use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::HashMap;
 
+/// An actor's code and sector.
+type Coded = (String, String);
+
 fn read_jsonl(path: &str) -> Vec<Value> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines()
@@ -73,7 +76,7 @@ fn main() {
             .and_then(|d| NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok());
         let doc = attache_text::analyze(text, &[]);
         let mut ctx = ArticleContext::default();
-        let found: Vec<(usize, usize, Vec<(String, String)>)> = doc
+        let found: Vec<(usize, usize, Vec<Coded>)> = doc
             .sentences
             .iter()
             .map(|s| {
@@ -105,7 +108,7 @@ fn main() {
                 .flat_map(|(_, _, c)| c)
                 .collect();
             let has_code = |w: &(String, String)| here.iter().any(|h| h.0 == w.0);
-            let has_typed = |w: &(String, String)| here.iter().any(|h| *h == w);
+            let has_typed = |w: &(String, String)| here.contains(&w);
             let c = wanted.iter().all(has_code);
             let t = wanted.iter().all(has_typed);
             codes_ok += usize::from(c);

@@ -102,7 +102,7 @@ impl ArticleState<'_> {
         let view = SentenceView {
             text: sentence_text,
             start: sentence.start,
-            actors: ActorCoder::embedded().find(
+            actors: ActorCoder::active().find(
                 text,
                 sentence.start,
                 sentence.end,
@@ -272,7 +272,7 @@ impl ArticleState<'_> {
             if let Some(day) = event_day(date, self.article.published) {
                 let text = self.article.text.as_str();
                 for actor in [&mut e.source, &mut e.target].into_iter().flatten() {
-                    ActorCoder::embedded().recode_ref(text, actor, day);
+                    ActorCoder::active().recode_ref(text, actor, day);
                 }
             }
             self.drafts.push(Draft {

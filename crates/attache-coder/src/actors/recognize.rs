@@ -317,7 +317,7 @@ struct Owner {
 pub(super) struct Parser<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    dict: &'static Dict,
+    dict: &'a Dict,
     date: Option<NaiveDate>,
 }
 
@@ -325,8 +325,13 @@ pub(super) struct Parser<'a> {
 type Parsed = (ActorMention, usize);
 
 impl<'a> Parser<'a> {
-    pub fn new(text: &'a str, start: usize, end: usize, date: Option<NaiveDate>) -> Self {
-        let dict = Dict::get();
+    pub fn new(
+        dict: &'a Dict,
+        text: &'a str,
+        start: usize,
+        end: usize,
+        date: Option<NaiveDate>,
+    ) -> Self {
         let atoms = dict.atoms(text, start, end);
         Parser {
             text,

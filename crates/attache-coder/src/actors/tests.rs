@@ -284,3 +284,148 @@ fn events_code_actors_as_of_the_event_date() {
         "{sources:?}"
     );
 }
+
+fn explain_with(coder: &ActorCoder, text: &str, date: &str) -> Vec<String> {
+    show(text, &coder.explain(text, d(date)))
+}
+
+const USER_TOML: &str = r#"
+[[person]]
+name = "Jane Roe"
+aliases = ["J. Q. Roe"]
+office = "Foreign Minister"
+code = "CAN"
+sector = "GOV"
+rank = 3
+from = "2020-01-01"
+to = "2023-12-31"
+
+[[organisation]]
+names = ["Harbour Front", "the Harbour Front"]
+code = "CAN"
+sector = "REB"
+org = "HF"
+periods = [{ from = "2022-05-01", sector = "GOV" }]
+
+[[title]]
+name = "harbour master"
+sector = "GOV"
+rank = 1
+class = "role"
+"#;
+
+#[test]
+fn toml_dictionary_codes_people_organisations_and_titles_by_date() {
+    let coder = ActorCoder::with_sources(&[("mine.toml".into(), USER_TOML.into())]).unwrap();
+    let t = "Jane Roe met the Harbour Front and a Chinese harbour master.";
+    assert_eq!(
+        explain_with(&coder, t, "2021-06-01"),
+        [
+            "Jane Roe|CAN|GOV|Jane Roe|Foreign Minister|3",
+            "the Harbour Front|CAN|REB|||",
+            "a Chinese harbour master|CHN|GOV||harbour master|1",
+        ]
+    );
+    let later = explain_with(&coder, t, "2024-06-01");
+    assert_eq!(later[0], "Jane Roe|CAN|ELI|Jane Roe||");
+    assert_eq!(later[1], "the Harbour Front|CAN|GOV|||");
+    // The embedded coder knows none of them.
+    assert!(run("Jane Roe met the Harbour Front.", "2021-06-01").is_empty());
+}
+
+#[test]
+fn toml_errors_name_the_file() {
+    let bad = "[[person]]\nname = \"X\"\n";
+    let err = ActorCoder::with_sources(&[("bad.toml".into(), bad.into())])
+        .err()
+        .unwrap();
+    assert!(err.starts_with("bad.toml:"), "{err}");
+}
+
+const PETRARCH_ACTORS: &str = "\
+# A small actors file in the PETRARCH/TABARI format.
+HARBOUR_FRONT_ [CANREB <20220501]
++THE_HARBOUR_FRONT_
+\t[CANGOV >20220501]
+JOHN_QUINCY_DOE_  # a minister, then a former one
+\t[CANGOV 150101-191231]
+\t[CANELI]
+";
+
+const PETRARCH_AGENTS: &str = "\
+!HARB! = HARBOUR, HARBOR
+!HARB!_MASTER [~GOV]
+DOCK_WORKER {DOCK_WORKERS} [~CVL]
+CHAPLAIN [~CHR]
+";
+
+#[test]
+fn petrarch_formats_are_detected_and_imported_with_date_restrictions() {
+    assert_eq!(
+        DictionaryFormat::detect("x.txt", PETRARCH_AGENTS),
+        DictionaryFormat::PetrarchAgents
+    );
+    assert_eq!(
+        DictionaryFormat::detect("x.txt", PETRARCH_ACTORS),
+        DictionaryFormat::PetrarchActors
+    );
+    assert_eq!(
+        DictionaryFormat::detect("x.txt", USER_TOML),
+        DictionaryFormat::Toml
+    );
+    let coder = ActorCoder::with_sources(&[
+        ("a.txt".into(), PETRARCH_ACTORS.into()),
+        ("b.txt".into(), PETRARCH_AGENTS.into()),
+    ])
+    .unwrap();
+    let t = "John Quincy Doe said the Harbour Front attacked Chinese harbor masters.";
+    let early = explain_with(&coder, t, "2018-03-01");
+    assert_eq!(early[0], "John Quincy Doe|CAN|GOV|||");
+    assert_eq!(early[1], "the Harbour Front|CAN|REB|||");
+    assert_eq!(early[2], "Chinese harbor masters|CHN|GOV|||");
+    let late = explain_with(&coder, t, "2022-05-01");
+    assert_eq!(late[0], "John Quincy Doe|CAN|ELI|||");
+    assert_eq!(late[1], "the Harbour Front|CAN|GOV|||");
+    // Sectors attache does not code (religious ~CHR) are left out.
+    assert!(
+        explain_with(&coder, "The Chinese chaplain spoke.", "2018-03-01")
+            .iter()
+            .all(|m| !m.contains("chaplain"))
+    );
+}
+
+/// The real Phoenix dictionaries from ../shared/data/petrarch, when present.
+#[test]
+fn phoenix_dictionaries_import() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/petrarch");
+    let files = [
+        dir.join("Phoenix.Countries.actors.txt"),
+        dir.join("Phoenix.agents.txt"),
+    ];
+    if let Some(missing) = files.iter().find(|f| !f.exists()) {
+        if std::env::var("ATTACHE_SKIP_SHARED").is_ok_and(|v| v == "1") {
+            eprintln!("skipped: {} is absent", missing.display());
+            return;
+        }
+        panic!(
+            "{} is absent (set ATTACHE_SKIP_SHARED=1 to skip this test)",
+            missing.display()
+        );
+    }
+    let coder = ActorCoder::with_files(&files).unwrap();
+    let (orgs, _, titles) = coder.sizes();
+    let (orgs0, _, titles0) = ActorCoder::embedded().sizes();
+    assert!(orgs > orgs0 + 5000, "{orgs} actors");
+    assert!(titles > titles0 + 500, "{titles} titles");
+    // An Afghan leader of the 1980s the embedded dictionaries lack, coded by his dated entry.
+    let t = "Babrak Karmal met Soviet envoys in Kabul.";
+    let got = explain_with(&coder, t, "1983-05-01");
+    assert_eq!(got[0], "Babrak Karmal|AFG|GOV|||", "{got:?}");
+    // Embedded entries keep priority over imported ones for the same name.
+    let t = "The Taliban attacked the Afghan army.";
+    assert_eq!(
+        explain_with(&coder, t, "2019-07-01")[0],
+        run(t, "2019-07-01")[0]
+    );
+}

@@ -1,11 +1,23 @@
 use crate::cli::ActorsArgs;
 use anyhow::Result;
 use attache_coder::actors::ActorCoder;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Makes the embedded dictionaries with `paths` on top the ones every article is coded with
+/// (`--actors` of `code` and `ingest`); nothing to do without files.
+pub fn install(paths: &[PathBuf]) -> Result<()> {
+    if paths.is_empty() {
+        return Ok(());
+    }
+    let coder = ActorCoder::with_files(paths).map_err(anyhow::Error::msg)?;
+    ActorCoder::install(coder).map_err(anyhow::Error::msg)
+}
 
 /// Prints each actor found, its coding, and the rule or dictionary entry that produced it.
 pub fn run(args: ActorsArgs) -> Result<ExitCode> {
-    let mentions = ActorCoder::embedded().explain(&args.text, args.date);
+    install(&args.actors)?;
+    let mentions = ActorCoder::active().explain(&args.text, args.date);
     if mentions.is_empty() {
         println!("no actors found");
     }

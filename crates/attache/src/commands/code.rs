@@ -18,6 +18,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     } else {
         args.paths
     };
+    super::actors::install(&args.input.actors)?;
     let opts = ReadOptions {
         published: args.input.published,
     };

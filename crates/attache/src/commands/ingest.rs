@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: IngestArgs) -> Result<ExitCode> {
+    super::actors::install(&args.input.actors)?;
     let opts = ReadOptions {
         published: args.input.published,
     };
