@@ -243,6 +243,11 @@ impl Dict {
             if p.contains('\'') {
                 variants.push(p.replace('\'', "’"));
             }
+            // English news often drops accents: "Bogota", "Sao Paulo", "Vucic".
+            let folded = fold_accents(p);
+            if folded != p {
+                variants.push(folded);
+            }
             for v in variants {
                 if seen.insert(v.clone(), ()).is_none() {
                     patterns.push(v);
@@ -485,6 +490,39 @@ impl Dict {
         }
         out
     }
+}
+
+/// `text` with the accents of Latin letters dropped ("Bogotá" → "Bogota", "Vučić" → "Vucic").
+fn fold_accents(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ű' | 'ů' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ç' | 'ć' | 'č' => 'c',
+            'š' | 'ś' | 'ş' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ř' => 'r',
+            'ł' => 'l',
+            'đ' | 'ď' => 'd',
+            'ť' | 'ţ' => 't',
+            'ğ' => 'g',
+            'Á' | 'À' | 'Â' | 'Ä' | 'Å' => 'A',
+            'É' | 'È' | 'Ê' => 'E',
+            'Í' | 'Î' | 'İ' => 'I',
+            'Ó' | 'Ö' | 'Ø' => 'O',
+            'Ú' | 'Ü' => 'U',
+            'Č' | 'Ç' | 'Ć' => 'C',
+            'Š' | 'Ş' | 'Ś' => 'S',
+            'Ž' => 'Z',
+            'Ł' => 'L',
+            other => other,
+        })
+        .collect()
 }
 
 fn empty_automaton() -> AhoCorasick {

@@ -814,12 +814,21 @@ impl<'a> Parser<'a> {
             });
         }
         let known_owner = known.and_then(|p| self.owner_of(GazKind::Person, p));
-        // A titled name with no state in sight keeps an empty code for the caller to fill.
-        let unowned = name.as_ref().map(|_| Owner {
-            code: String::new(),
-            sector: "GOV".into(),
-            org: None,
-            rule: "unowned".into(),
+        // A titled name with no state in sight ("Mayor Carlos Galan") belongs to the state the
+        // article is about; with none yet it keeps an empty code for the caller to fill.
+        let unowned = name.as_ref().map(|_| match ctx.home_state() {
+            Some(home) => Owner {
+                code: home.to_string(),
+                sector: "GOV".into(),
+                org: None,
+                rule: "home-state".into(),
+            },
+            None => Owner {
+                code: String::new(),
+                sector: "GOV".into(),
+                org: None,
+                rule: "unowned".into(),
+            },
         });
         let owner = owner.or(known_owner).or(unowned)?;
         let mut sector = head.sector.clone();

@@ -429,3 +429,31 @@ fn phoenix_dictionaries_import() {
         run(t, "2019-07-01")[0]
     );
 }
+
+#[test]
+fn accents_may_be_dropped_and_unowned_titled_people_take_the_home_state() {
+    let got = run("Bogota's Mayor Ana Ruiz met the FBI.", "2024-05-01");
+    assert_eq!(got[0], "Bogota's Mayor Ana Ruiz|COL|GOV|Ana Ruiz|Mayor|1");
+    assert_eq!(got[1], "the FBI|USA|COP|||");
+    let got = run_article(
+        "Peru held a vote on Sunday. Governor Luis Soto said it was fair.",
+        "2024-05-01",
+    );
+    assert!(
+        got.contains(&"Governor Luis Soto|PER|GOV|Luis Soto|Governor|".to_string())
+            || got
+                .iter()
+                .any(|g| g.starts_with("Governor Luis Soto|PER|GOV")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn igo_ministers_are_government_and_alliances_have_no_sector() {
+    let got = run(
+        "G-7 foreign ministers urged the NATO military alliance to act.",
+        "2024-05-01",
+    );
+    assert_eq!(got[0], "G-7 foreign ministers|IGO|GOV|||3");
+    assert_eq!(got[1], "the NATO military alliance|IGO||||");
+}
