@@ -646,6 +646,18 @@ impl<'a> Parser<'a> {
         let mut last_gaz: Option<(GazKind, usize, usize)> = None;
         let mut had_poss = false;
         loop {
+            // A leader's people: "Trump envoy Adam Boehler", "Putin's spokesman" act for the
+            // leader's state.
+            if titles.is_empty() && owner.is_none() {
+                if let Some((ne, Some(p))) = self.name_run(j) {
+                    let next = if self.is_poss(ne) { ne + 1 } else { ne };
+                    if self.title(next).is_some() {
+                        owner = self.owner_of(GazKind::Person, p);
+                        j = next;
+                        continue;
+                    }
+                }
+            }
             if self.is_word(j, MODS) && titles.is_empty() {
                 if self.is_word(j, FORMER) {
                     former = true;

@@ -457,3 +457,16 @@ fn igo_ministers_are_government_and_alliances_have_no_sector() {
     assert_eq!(got[0], "G-7 foreign ministers|IGO|GOV|||3");
     assert_eq!(got[1], "the NATO military alliance|IGO||||");
 }
+
+#[test]
+fn a_leaders_people_act_for_the_leaders_state() {
+    let got = run(
+        "Trump envoy Adam Boehler met Putin's spokesman in Doha.",
+        "2025-03-01",
+    );
+    assert_eq!(
+        got[0],
+        "Trump envoy Adam Boehler|USA|GOV|Adam Boehler|envoy|1"
+    );
+    assert!(got[1].starts_with("Putin's spokesman in Doha|RUS|GOV|"), "{got:?}");
+}
