@@ -468,5 +468,25 @@ fn a_leaders_people_act_for_the_leaders_state() {
         got[0],
         "Trump envoy Adam Boehler|USA|GOV|Adam Boehler|envoy|1"
     );
-    assert!(got[1].starts_with("Putin's spokesman in Doha|RUS|GOV|"), "{got:?}");
+    assert!(
+        got[1].starts_with("Putin's spokesman in Doha|RUS|GOV|"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn seats_of_government_and_an_official_between_offices() {
+    let got = run("Foggy Bottom and the Blue House replied.", "2020-05-01");
+    assert_eq!(got[0], "Foggy Bottom|USA|GOV|||");
+    assert_eq!(got[1], "the Blue House|KOR|GOV|||");
+    let kallas = |date| run("Kaja Kallas spoke.", date)[0].clone();
+    assert_eq!(
+        kallas("2022-03-01"),
+        "Kaja Kallas|EST|GOV|Kaja Kallas|Prime Minister|4"
+    );
+    assert_eq!(kallas("2024-09-01"), "Kaja Kallas|EST|ELI|Kaja Kallas||");
+    assert_eq!(
+        kallas("2025-03-01"),
+        "Kaja Kallas|EUR|GOV|Kaja Kallas|High Representative|3"
+    );
 }
