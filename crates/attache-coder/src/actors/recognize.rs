@@ -715,6 +715,7 @@ impl<'a> Parser<'a> {
                 // "Defence and intelligence chiefs"
                 if self.word(j) == Some("and")
                     && self.word(j + 1).is_some()
+                    && !self.is_word(j + 1, DETS)
                     && self.title(j + 2).is_some()
                 {
                     j += 2;
@@ -859,11 +860,12 @@ impl<'a> Parser<'a> {
                 sector = q.sector.clone();
             }
         }
-        // Fighters and officials of an armed group are the group's sector.
+        // Fighters and officials of an armed group are the group's sector; the head, director or
+        // spokesman of a police force, army, parliament or company is of its sector too.
         if matches!(
             owner.sector.as_str(),
-            "REB" | "UAF" | "OPP" | "PTY" | "MED" | "JUD"
-        ) && matches!(sector.as_str(), "GOV" | "MIL")
+            "REB" | "UAF" | "OPP" | "PTY" | "MED" | "JUD" | "COP" | "MIL" | "LEG" | "BUS"
+        ) && matches!(sector.as_str(), "GOV" | "MIL" | "UAF")
         {
             sector = owner.sector.clone();
         }

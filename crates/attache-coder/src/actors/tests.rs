@@ -490,3 +490,29 @@ fn seats_of_government_and_an_official_between_offices() {
         "Kaja Kallas|EUR|GOV|Kaja Kallas|High Representative|3"
     );
 }
+
+#[test]
+fn officials_of_a_police_army_or_company_take_its_sector() {
+    let got = run(
+        "U.S. Secret Service Director Mary Poe met Chinese banks and the crowd.",
+        "2024-05-01",
+    );
+    assert_eq!(
+        got[0],
+        "U.S. Secret Service Director Mary Poe|USA|COP|Mary Poe|Director|1"
+    );
+    assert_eq!(got[1], "Chinese banks|CHN|BUS|||");
+    // One mention each: the first state named is the home state.
+    assert_eq!(got[2], "the crowd|USA|CVL|||");
+    let got = run_article(
+        "Chile is tense. The head of the armed forces spoke of his firm resolve.",
+        "2024-05-01",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.starts_with("The head of the armed forces|CHL|MIL|")),
+        "{got:?}"
+    );
+    // "firm" is an adjective here, not a company.
+    assert!(got.iter().all(|g| !g.contains("firm")), "{got:?}");
+}

@@ -1,6 +1,7 @@
 use crate::cli::ActorsArgs;
 use anyhow::Result;
 use attache_coder::actors::ActorCoder;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,8 +19,10 @@ pub fn install(paths: &[PathBuf]) -> Result<()> {
 pub fn run(args: ActorsArgs) -> Result<ExitCode> {
     install(&args.actors)?;
     let mentions = ActorCoder::active().explain(&args.text, args.date);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     if mentions.is_empty() {
-        println!("no actors found");
+        return finish(writeln!(out, "no actors found"));
     }
     for m in mentions {
         let rank = m.rank.map(|r| format!(" rank {r}")).unwrap_or_default();
@@ -33,7 +36,8 @@ pub fn run(args: ActorsArgs) -> Result<ExitCode> {
             .as_deref()
             .map(|n| format!(" name \"{n}\""))
             .unwrap_or_default();
-        println!(
+        let line = writeln!(
+            out,
             "{:<40} {} {}{}{}{}  [{:?}: {}]",
             format!("\"{}\"", &args.text[m.start..m.end]),
             m.code,
@@ -44,6 +48,17 @@ pub fn run(args: ActorsArgs) -> Result<ExitCode> {
             m.kind,
             m.rule
         );
+        if line.is_err() {
+            return finish(line);
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A closed stdout (`attache actors ... | head`) ends the command quietly; other errors fail it.
+fn finish(written: std::io::Result<()>) -> Result<ExitCode> {
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
