@@ -516,3 +516,11 @@ fn officials_of_a_police_army_or_company_take_its_sector() {
     // "firm" is an adjective here, not a company.
     assert!(got.iter().all(|g| !g.contains("firm")), "{got:?}");
 }
+
+#[test]
+fn a_prime_minister_becomes_a_former_one_then_an_igo_official() {
+    let rutte = |date| run("Mark Rutte spoke.", date)[0].clone();
+    assert!(rutte("2023-03-01").starts_with("Mark Rutte|NLD|GOV|"));
+    assert_eq!(rutte("2024-08-15"), "Mark Rutte|NLD|ELI|Mark Rutte||");
+    assert!(rutte("2025-03-01").starts_with("Mark Rutte|IGO|GOV|"));
+}
