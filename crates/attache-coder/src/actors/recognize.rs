@@ -1017,8 +1017,14 @@ impl<'a> Parser<'a> {
             m.rule = format!("surname→{}", prev.name.clone().unwrap_or_default());
             return Some((m, ne));
         }
+        // A surname alone names a dictionary person when no other person in the dictionaries
+        // has it and it is long enough not to be a common word or short name ("Prigozhin").
+        let unique_surname = || self.dict.surnames.contains_key(&name) && name.chars().count() >= 6;
         let idx = known.filter(|_| {
-            self.gaz(i).is_some() || self.gaz(ne - 1).is_some() || name.contains(' ')
+            self.gaz(i).is_some()
+                || self.gaz(ne - 1).is_some()
+                || name.contains(' ')
+                || unique_surname()
         })?;
         let p = self.dict.people.get(idx)?;
         let (code, sector, role, rank) = match p.office_at(self.date) {

@@ -524,3 +524,12 @@ fn a_prime_minister_becomes_a_former_one_then_an_igo_official() {
     assert_eq!(rutte("2024-08-15"), "Mark Rutte|NLD|ELI|Mark Rutte||");
     assert!(rutte("2025-03-01").starts_with("Mark Rutte|IGO|GOV|"));
 }
+
+#[test]
+fn a_surname_only_one_dictionary_person_has_names_that_person() {
+    let got = run("Prigozhin ordered the march on Monday.", "2023-06-24");
+    assert_eq!(got, ["Prigozhin|RUS|REB|Yevgeny Prigozhin|Wagner chief|"]);
+    // After his death the same surname is a former office holder.
+    let got = run("Prigozhin ordered the march.", "2024-01-01");
+    assert_eq!(got[0], "Prigozhin|RUS|ELI|Yevgeny Prigozhin||");
+}
