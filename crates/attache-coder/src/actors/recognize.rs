@@ -644,6 +644,8 @@ impl<'a> Parser<'a> {
         let mut role_start: Option<usize> = None;
         let mut role_end = 0usize;
         let mut last_gaz: Option<(GazKind, usize, usize)> = None;
+        // The entry before "-led", "-backed": "the UN-led Doha process".
+        let mut linked: Option<(GazKind, usize, usize)> = None;
         let mut had_poss = false;
         loop {
             // A leader's people: "Trump envoy Adam Boehler", "Putin's spokesman" act for the
@@ -691,6 +693,7 @@ impl<'a> Parser<'a> {
                 if self.is_punct(j + 1, '-') && self.is_word(j + 2, LINKS) {
                     owner.get_or_insert(o);
                     last_gaz = Some((kind, idx, j));
+                    linked.get_or_insert((kind, idx, j));
                     j += 3;
                     continue;
                 }
@@ -728,8 +731,21 @@ impl<'a> Parser<'a> {
             .last()
             .and_then(|&t| self.dict.titles.get(t).map(|x| (t, x)));
         let Some((_, head)) = head else {
-            // No title: a gazetteer entry alone (possibly with "the").
-            let (kind, idx, at) = last_gaz?;
+            // No title: a gazetteer entry alone (possibly with "the"). A place after a linked
+            // entry only says where ("the UN-led Doha process" is the UN's); an organisation
+            // after one is the actor ("Iran-backed Houthis").
+            let (mut kind, mut idx, mut at) = last_gaz?;
+            if matches!(
+                kind,
+                GazKind::Capital | GazKind::Country | GazKind::Adjective
+            ) {
+                if let Some(l) = linked {
+                    (kind, idx, at) = l;
+                    // The place is part of the phrase, not another actor.
+                    let (m, _) = self.entry_alone(i, det, kind, idx, at, had_poss)?;
+                    return Some((m, j));
+                }
+            }
             return self.entry_alone(i, det, kind, idx, at, had_poss);
         };
         // A name after a person title: "Foreign Minister Amir Khan Muttaqi".

@@ -533,3 +533,12 @@ fn a_surname_only_one_dictionary_person_has_names_that_person() {
     let got = run("Prigozhin ordered the march.", "2024-01-01");
     assert_eq!(got[0], "Prigozhin|RUS|ELI|Yevgeny Prigozhin||");
 }
+
+#[test]
+fn a_linked_entry_before_a_place_is_the_actor() {
+    let got = run(
+        "They joined the UN-led Doha process and fought Iran-backed Houthis.",
+        "2024-06-01",
+    );
+    assert_eq!(got, ["the UN|UNO||||", "Houthis|YEM|REB|||"]);
+}
