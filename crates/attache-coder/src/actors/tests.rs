@@ -542,3 +542,21 @@ fn a_linked_entry_before_a_place_is_the_actor() {
     );
     assert_eq!(got, ["the UN|UNO||||", "Houthis|YEM|REB|||"]);
 }
+
+#[test]
+fn abbreviated_offices_pm_and_fm() {
+    let got = run_article(
+        "Nepal reacted on Friday. PM Ram Thapa and FM Sita Rai condemned the attack.",
+        "2024-06-01",
+    );
+    assert!(
+        got.contains(&"PM Ram Thapa|NPL|GOV|Ram Thapa|PM|4".to_string()),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&"FM Sita Rai|NPL|GOV|Sita Rai|FM|3".to_string()),
+        "{got:?}"
+    );
+    // "pm" as a time of day is no office.
+    assert!(run("Talks ended at 5 pm on Friday.", "2024-06-01").is_empty());
+}
