@@ -560,3 +560,20 @@ fn abbreviated_offices_pm_and_fm() {
     // "pm" as a time of day is no office.
     assert!(run("Talks ended at 5 pm on Friday.", "2024-06-01").is_empty());
 }
+
+#[test]
+fn one_person_two_offices_years_apart() {
+    let kihara = |date| run("Minoru Kihara said.", date)[0].clone();
+    assert_eq!(
+        kihara("2024-01-10"),
+        "Minoru Kihara|JPN|GOV|Minoru Kihara|Defence Minister|3"
+    );
+    assert_eq!(
+        kihara("2025-03-01"),
+        "Minoru Kihara|JPN|ELI|Minoru Kihara||"
+    );
+    assert_eq!(
+        kihara("2025-11-01"),
+        "Minoru Kihara|JPN|GOV|Minoru Kihara|Chief Cabinet Secretary|3"
+    );
+}
