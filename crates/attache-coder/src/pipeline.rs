@@ -103,7 +103,7 @@ impl ArticleState<'_> {
         let view = SentenceView {
             text: sentence_text,
             start: sentence.start,
-            actors: ActorCoder::embedded().find(
+            actors: ActorCoder::active().find(
                 text,
                 sentence.start,
                 sentence.end,
@@ -270,6 +270,13 @@ impl ArticleState<'_> {
         for (date, end) in dates {
             let mut e = event.clone();
             set_date(&mut e, Some(date), end.as_ref());
+            // Actors hold the offices of the event's date, not of the publication date.
+            if let Some(day) = event_day(date, self.article.published) {
+                let text = self.article.text.as_str();
+                for actor in [&mut e.source, &mut e.target].into_iter().flatten() {
+                    ActorCoder::active().recode_ref(text, actor, day);
+                }
+            }
             self.drafts.push(Draft {
                 event: e,
                 dated_in_sentence: true,
@@ -783,6 +790,24 @@ fn is_background(before: &[&str], date: Option<&FuzzyDate>, published: Option<Na
         (Some(m), None) => (date.year, m) < (p.year(), p.month()),
         _ => date.year < p.year(),
     }
+}
+
+/// A day standing for `date` when it is not the publication date's period: the day itself, the
+/// middle of its month or year otherwise (offices are coded as of that day).
+fn event_day(date: &FuzzyDate, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let same_period = published.is_some_and(|p| {
+        p.year() == date.year
+            && date.month.is_none_or(|m| m == p.month())
+            && date.day.is_none_or(|d| d == p.day())
+    });
+    if same_period {
+        return None;
+    }
+    let month = date.month.unwrap_or(7);
+    let day = date
+        .day
+        .unwrap_or(if date.month.is_some() { 15 } else { 1 });
+    NaiveDate::from_ymd_opt(date.year, month, day)
 }
 
 fn set_date(event: &mut Event, date: Option<&FuzzyDate>, end: Option<&FuzzyDate>) {

@@ -128,6 +128,10 @@ pub struct InputArgs {
     /// Thursday", "last month") are resolved against it.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub published: Option<NaiveDate>,
+    /// Extra actor dictionary on top of the embedded ones (repeatable): attache TOML, or a
+    /// PETRARCH/TABARI actors or agents file (Phoenix.Countries.actors.txt, Phoenix.agents.txt).
+    #[arg(long = "actors", value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
 }
 
 /// Code articles and store them with their events in the database.
@@ -351,6 +355,10 @@ pub struct ActorsArgs {
     /// The date to code offices and sectors at (the Taliban are rebels before 2021-08-15).
     #[arg(long, value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+    /// Extra actor dictionary on top of the embedded ones (repeatable): attache TOML, or a
+    /// PETRARCH/TABARI actors or agents file (Phoenix.Countries.actors.txt, Phoenix.agents.txt).
+    #[arg(long = "actors", value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
 }
 
 /// Score coded events against a gold set (GUIDELINES §7: type, actor codes, modality), or,

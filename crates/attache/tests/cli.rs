@@ -29,7 +29,11 @@ fn attache<S: AsRef<std::ffi::OsStr>>(args: &[S], stdin: Option<&str>) -> Output
         .expect("spawn attache");
     if let Some(input) = stdin {
         let mut pipe = child.stdin.take().expect("stdin pipe");
-        pipe.write_all(input.as_bytes()).expect("write stdin");
+        // A run that fails before reading (a bad flag value) closes its stdin: that is its
+        // answer, not the test's failure.
+        if let Err(e) = pipe.write_all(input.as_bytes()) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
     }
     child.wait_with_output().expect("wait for attache")
 }
@@ -597,4 +601,44 @@ fn closed_stdout_exits_0_quietly() {
         "closed stdout is not a failure; stderr: {err}"
     );
     assert!(err.trim().is_empty(), "nothing reported on stderr: {err}");
+}
+
+// 9. Users' own actor dictionaries.
+
+#[test]
+fn actors_flag_loads_a_user_dictionary_and_names_a_missing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("mine.toml");
+    std::fs::write(
+        &dict,
+        "[[person]]\nname = \"Jane Roe\"\noffice = \"Foreign Minister\"\ncode = \"CAN\"\n\
+         rank = 3\nfrom = \"2020-01-01\"\n",
+    )
+    .unwrap();
+    let dict_arg = dict.to_str().unwrap();
+    let out = attache(
+        &[
+            "actors",
+            "Jane Roe met Chinese officials.",
+            "--date",
+            "2024-01-01",
+            "--actors",
+            dict_arg,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Jane Roe") && l.contains("CAN GOV")),
+        "Jane Roe coded from the user's dictionary:\n{text}"
+    );
+    let missing = dir.path().join("absent.toml");
+    let out = attache(
+        &["code", "--actors", missing.to_str().unwrap(), "-"],
+        Some("Hello."),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("absent.toml"), "{}", stderr(&out));
 }

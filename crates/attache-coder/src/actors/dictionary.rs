@@ -198,13 +198,38 @@ fn names(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|n| !n.is_empty())
 }
 
+/// Adds a gazetteer pattern with what it names (and its spelling variants).
+type AddPattern<'f> = dyn FnMut(&str, GazRef, &mut Vec<String>, &mut Vec<GazRef>) + 'f;
+
+/// Entries from users' dictionaries, in the shapes of the embedded ones.
+#[derive(Default)]
+pub(crate) struct Entries {
+    /// Organisations (and imported actors) with all their names, the first being the main one.
+    pub orgs: Vec<(Vec<String>, Org)>,
+    /// People with their aliases; one person may hold several offices.
+    pub people: Vec<(Person, Vec<String>)>,
+    /// Titles and group nouns by their (case-insensitive) pattern.
+    pub titles: Vec<(String, Title)>,
+}
+
+/// What users add to the embedded dictionaries.
+#[derive(Default)]
+pub(crate) struct Extra {
+    /// Entries that win over embedded ones for the same name (a user's own TOML file).
+    pub over: Entries,
+    /// Entries that only add names the embedded dictionaries lack (imported PETRARCH/TABARI
+    /// files, whose codes stop in 2014 and would otherwise replace curated, current ones).
+    pub under: Entries,
+}
+
 impl Dict {
     pub fn get() -> &'static Dict {
         static DICT: std::sync::OnceLock<Dict> = std::sync::OnceLock::new();
-        DICT.get_or_init(Dict::load)
+        DICT.get_or_init(|| Dict::load(Extra::default()))
     }
 
-    fn load() -> Dict {
+    pub fn load(extra: Extra) -> Dict {
+        let Extra { over, under } = extra;
         let mut patterns: Vec<String> = Vec::new();
         let mut gaz_refs = Vec::new();
         let mut seen: HashMap<String, ()> = HashMap::new();
@@ -218,6 +243,11 @@ impl Dict {
             if p.contains('\'') {
                 variants.push(p.replace('\'', "’"));
             }
+            // English news often drops accents: "Bogota", "Sao Paulo", "Vucic".
+            let folded = fold_accents(p);
+            if folded != p {
+                variants.push(folded);
+            }
             for v in variants {
                 if seen.insert(v.clone(), ()).is_none() {
                     patterns.push(v);
@@ -226,8 +256,58 @@ impl Dict {
             }
         };
 
-        // Insertion order is priority for duplicated strings: organisations, people, countries.
+        // Insertion order is priority for duplicated strings: users' own entries, organisations,
+        // people, countries, then imported entries.
         let mut orgs = Vec::new();
+        let add_orgs = |list: Vec<(Vec<String>, Org)>,
+                        orgs: &mut Vec<Org>,
+                        patterns: &mut Vec<String>,
+                        refs: &mut Vec<GazRef>,
+                        add: &mut AddPattern<'_>| {
+            for (all, org) in list {
+                let idx = orgs.len();
+                for n in &all {
+                    add(
+                        n,
+                        GazRef {
+                            kind: GazKind::Org,
+                            idx,
+                        },
+                        patterns,
+                        refs,
+                    );
+                }
+                orgs.push(org);
+            }
+        };
+        let (mut people, aliases) = load_people();
+        let add_people = |list: Vec<(Person, Vec<String>)>,
+                          people: &mut Vec<Person>,
+                          patterns: &mut Vec<String>,
+                          refs: &mut Vec<GazRef>,
+                          add: &mut AddPattern<'_>| {
+            for (p, als) in list {
+                let idx = people.len();
+                let r = GazRef {
+                    kind: GazKind::Person,
+                    idx,
+                };
+                add(&p.name, r, patterns, refs);
+                for a in &als {
+                    add(a, r, patterns, refs);
+                }
+                people.push(p);
+            }
+        };
+        add_orgs(over.orgs, &mut orgs, &mut patterns, &mut gaz_refs, &mut add);
+        let embedded_people = people.len();
+        add_people(
+            over.people,
+            &mut people,
+            &mut patterns,
+            &mut gaz_refs,
+            &mut add,
+        );
         for r in rows(ORGANISATIONS) {
             let idx = orgs.len();
             let all: Vec<&str> = names(field(&r, 0)).collect();
@@ -253,9 +333,8 @@ impl Dict {
             });
         }
 
-        let (people, aliases) = load_people();
         let mut surname_count: HashMap<String, Vec<usize>> = HashMap::new();
-        for (idx, p) in people.iter().enumerate() {
+        for (idx, p) in people.iter().enumerate().take(embedded_people) {
             add(
                 &p.name,
                 GazRef {
@@ -282,11 +361,14 @@ impl Dict {
                 &mut gaz_refs,
             );
         }
-        let surnames = surname_count
-            .into_iter()
-            .filter(|(_, v)| v.len() == 1)
-            .filter_map(|(k, v)| v.first().map(|&i| (k, i)))
-            .collect();
+        let surnames_after = |people: &[Person], counts: &mut HashMap<String, Vec<usize>>| {
+            for (idx, p) in people.iter().enumerate().skip(embedded_people) {
+                let words: Vec<&str> = p.name.split_whitespace().collect();
+                if let (Some(last), true) = (words.last(), words.len() > 1) {
+                    counts.entry(last.to_string()).or_default().push(idx);
+                }
+            }
+        };
 
         let mut countries = Vec::new();
         let country_rows: Vec<Vec<&str>> = rows(COUNTRIES).collect();
@@ -306,9 +388,39 @@ impl Dict {
                 iso3: field(r, 0).to_string(),
             });
         }
+        add_orgs(
+            under.orgs,
+            &mut orgs,
+            &mut patterns,
+            &mut gaz_refs,
+            &mut add,
+        );
+        add_people(
+            under.people,
+            &mut people,
+            &mut patterns,
+            &mut gaz_refs,
+            &mut add,
+        );
+        surnames_after(&people, &mut surname_count);
+        let surnames = surname_count
+            .into_iter()
+            .filter(|(_, v)| v.len() == 1)
+            .filter_map(|(k, v)| v.first().map(|&i| (k, i)))
+            .collect();
 
         let mut titles = Vec::new();
         let mut title_pats = Vec::new();
+        let mut title_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut add_title = |pat: String, t: Title, pats: &mut Vec<String>, ts: &mut Vec<Title>| {
+            if title_seen.insert(pat.to_lowercase()) {
+                pats.push(pat);
+                ts.push(t);
+            }
+        };
+        for (pat, t) in over.titles {
+            add_title(pat, t, &mut title_pats, &mut titles);
+        }
         for r in rows(TITLES) {
             let class = match field(&r, 3) {
                 "office" => TitleClass::Office,
@@ -316,12 +428,15 @@ impl Dict {
                 "group" => TitleClass::Group,
                 _ => TitleClass::Role,
             };
-            title_pats.push(field(&r, 0).to_string());
-            titles.push(Title {
+            let t = Title {
                 sector: field(&r, 1).to_string(),
                 rank: rank(field(&r, 2)),
                 class,
-            });
+            };
+            add_title(field(&r, 0).to_string(), t, &mut title_pats, &mut titles);
+        }
+        for (pat, t) in under.titles {
+            add_title(pat, t, &mut title_pats, &mut titles);
         }
 
         let gaz = AhoCorasickBuilder::new()
@@ -375,6 +490,39 @@ impl Dict {
         }
         out
     }
+}
+
+/// `text` with the accents of Latin letters dropped ("Bogotá" → "Bogota", "Vučić" → "Vucic").
+fn fold_accents(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ű' | 'ů' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ç' | 'ć' | 'č' => 'c',
+            'š' | 'ś' | 'ş' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ř' => 'r',
+            'ł' => 'l',
+            'đ' | 'ď' => 'd',
+            'ť' | 'ţ' => 't',
+            'ğ' => 'g',
+            'Á' | 'À' | 'Â' | 'Ä' | 'Å' => 'A',
+            'É' | 'È' | 'Ê' => 'E',
+            'Í' | 'Î' | 'İ' => 'I',
+            'Ó' | 'Ö' | 'Ø' => 'O',
+            'Ú' | 'Ü' => 'U',
+            'Č' | 'Ç' | 'Ć' => 'C',
+            'Š' | 'Ş' | 'Ś' => 'S',
+            'Ž' => 'Z',
+            'Ł' => 'L',
+            other => other,
+        })
+        .collect()
 }
 
 fn empty_automaton() -> AhoCorasick {

@@ -6,8 +6,11 @@
 
 mod coref;
 mod dictionary;
+mod petrarch;
 mod recognize;
+mod user_dictionary;
 
+use crate::event::ActorRef;
 use chrono::NaiveDate;
 
 /// How a mention was recognised: the rule that explains it (shown by `attache actors`).
@@ -58,16 +61,142 @@ pub struct ArticleContext {
     pub last_salient: Option<ActorMention>,
     /// The last organisation or group mentioned, for they/the group.
     pub last_group: Option<ActorMention>,
+    /// How often each state has been named so far, in order of first mention: the article's
+    /// home state ("the protesters", "riot police") is the one it names most.
+    pub states: Vec<(String, u32)>,
 }
 
-/// The actor dictionaries, loaded once.
-pub struct ActorCoder {}
+/// Codes that stand for no state: never an article's home state.
+const NON_STATE: &[&str] = &["UNO", "EUR", "IGO", "IMG", "NGO", "MNC"];
+
+impl ArticleContext {
+    /// The state the article is about so far: the most named one, the first named on a tie.
+    pub fn home_state(&self) -> Option<&str> {
+        let mut best: Option<&(String, u32)> = None;
+        for s in &self.states {
+            if best.is_none_or(|b| s.1 > b.1) {
+                best = Some(s);
+            }
+        }
+        best.map(|b| b.0.as_str())
+    }
+
+    fn count_state(&mut self, code: &str) {
+        if code.len() != 3 || NON_STATE.contains(&code) {
+            return;
+        }
+        match self.states.iter_mut().find(|s| s.0 == code) {
+            Some(s) => s.1 += 1,
+            None => self.states.push((code.to_string(), 1)),
+        }
+    }
+}
+
+/// The actor dictionaries: the embedded ones, or those with users' files on top.
+pub struct ActorCoder {
+    /// `None` for the embedded dictionaries alone (shared, parsed once).
+    dict: Option<dictionary::Dict>,
+}
+
+/// The coder the pipeline uses, when a command installed one built with users' files.
+static ACTIVE: std::sync::OnceLock<ActorCoder> = std::sync::OnceLock::new();
+
+/// The format of a user's dictionary file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DictionaryFormat {
+    /// attache's own TOML (see `user_dictionary`).
+    Toml,
+    /// A PETRARCH/TABARI actors file (`Phoenix.Countries.actors.txt`).
+    PetrarchActors,
+    /// A PETRARCH/TABARI agents file (`Phoenix.agents.txt`).
+    PetrarchAgents,
+}
+
+impl DictionaryFormat {
+    /// By extension, else by content: TOML tables, or agent codes (`[~GOV]`).
+    pub fn detect(name: &str, text: &str) -> DictionaryFormat {
+        let toml_tables = ["[[person]]", "[[organisation]]", "[[title]]"];
+        if name.to_lowercase().ends_with(".toml")
+            || text.lines().any(|l| toml_tables.contains(&l.trim()))
+        {
+            DictionaryFormat::Toml
+        } else if petrarch::is_agents(text) {
+            DictionaryFormat::PetrarchAgents
+        } else {
+            DictionaryFormat::PetrarchActors
+        }
+    }
+}
 
 impl ActorCoder {
     /// The dictionaries embedded in the binary.
     pub fn embedded() -> &'static ActorCoder {
-        static CODER: ActorCoder = ActorCoder {};
+        static CODER: ActorCoder = ActorCoder { dict: None };
         &CODER
+    }
+
+    /// The coder installed by [`Self::install`], else the embedded one.
+    pub fn active() -> &'static ActorCoder {
+        ACTIVE.get().unwrap_or_else(|| Self::embedded())
+    }
+
+    /// Makes `coder` the one [`Self::active`] returns for the rest of the process (a command
+    /// does this once, before coding, with the `--actors` files). Fails if one was installed.
+    pub fn install(coder: ActorCoder) -> Result<(), String> {
+        ACTIVE
+            .set(coder)
+            .map_err(|_| "an actor dictionary was already installed".to_string())
+    }
+
+    /// The embedded dictionaries with the given files on top (TOML, PETRARCH/TABARI actors or
+    /// agents, detected by [`DictionaryFormat::detect`]).
+    pub fn with_files<P: AsRef<std::path::Path>>(paths: &[P]) -> Result<ActorCoder, String> {
+        let mut files = Vec::new();
+        for p in paths {
+            let p = p.as_ref();
+            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            files.push((p.display().to_string(), text));
+        }
+        Self::with_sources(&files)
+    }
+
+    /// [`Self::with_files`] on texts already read, each with the name it is reported by.
+    /// TOML entries win over embedded entries of the same name; imported PETRARCH/TABARI
+    /// entries only add names the embedded dictionaries lack.
+    pub fn with_sources(files: &[(String, String)]) -> Result<ActorCoder, String> {
+        let mut extra = dictionary::Extra::default();
+        for (name, text) in files {
+            let (entries, into) = match DictionaryFormat::detect(name, text) {
+                DictionaryFormat::Toml => (
+                    user_dictionary::parse(text).map_err(|e| format!("{name}: {e}"))?,
+                    &mut extra.over,
+                ),
+                DictionaryFormat::PetrarchAgents => {
+                    (petrarch::parse_agents(text), &mut extra.under)
+                }
+                DictionaryFormat::PetrarchActors => {
+                    (petrarch::parse_actors(text), &mut extra.under)
+                }
+            };
+            into.orgs.extend(entries.orgs);
+            into.people.extend(entries.people);
+            into.titles.extend(entries.titles);
+        }
+        Ok(ActorCoder {
+            dict: Some(dictionary::Dict::load(extra)),
+        })
+    }
+
+    fn dict(&self) -> &dictionary::Dict {
+        self.dict
+            .as_ref()
+            .unwrap_or_else(|| dictionary::Dict::get())
+    }
+
+    /// How many organisations, people and titles the coder knows (for reports and tests).
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        let d = self.dict();
+        (d.orgs.len(), d.people.len(), d.titles.len())
     }
 
     /// Actors in `text[start..end]` (a sentence of the article `text`), coded as of `date`:
@@ -84,7 +213,40 @@ impl ActorCoder {
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return Vec::new();
         }
-        recognize::Parser::new(text, start, end, date).run(ctx)
+        recognize::Parser::new(self.dict(), text, start, end, date).run(ctx)
+    }
+
+    /// The actor named by `text[start..end]` coded as of `date`, the event's date rather than the
+    /// publication date `find` was given: the office a person held then (a former holder is
+    /// `ELI`), the Taliban as `AFG REB` before 2021-08-15. `None` when the span does not name one
+    /// actor on its own (pronouns, surnames and home-state groups need the article's context) or
+    /// names no state, so the caller keeps what it had.
+    pub fn recode(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        date: NaiveDate,
+    ) -> Option<ActorMention> {
+        let mut ctx = ArticleContext::default();
+        match self.find(text, start, end, Some(date), &mut ctx).as_slice() {
+            [m] if m.start == start && m.end == end && !m.code.is_empty() => Some(m.clone()),
+            _ => None,
+        }
+    }
+
+    /// [`Self::recode`] applied to an event's actor in place: code, sector, role and rank.
+    pub fn recode_ref(&self, text: &str, actor: &mut ActorRef, date: NaiveDate) {
+        let [start, end] = actor.span;
+        if let Some(m) = self.recode(text, start, end, date) {
+            actor.code = m.code;
+            actor.sector = m.sector;
+            actor.org = m.org;
+            if m.role.is_some() {
+                actor.role = m.role;
+            }
+            actor.rank = m.rank;
+        }
     }
 
     /// Every actor in `text` read as one span with a fresh context (for `attache actors`).

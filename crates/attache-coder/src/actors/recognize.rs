@@ -317,7 +317,7 @@ struct Owner {
 pub(super) struct Parser<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    dict: &'static Dict,
+    dict: &'a Dict,
     date: Option<NaiveDate>,
 }
 
@@ -325,8 +325,13 @@ pub(super) struct Parser<'a> {
 type Parsed = (ActorMention, usize);
 
 impl<'a> Parser<'a> {
-    pub fn new(text: &'a str, start: usize, end: usize, date: Option<NaiveDate>) -> Self {
-        let dict = Dict::get();
+    pub fn new(
+        dict: &'a Dict,
+        text: &'a str,
+        start: usize,
+        end: usize,
+        date: Option<NaiveDate>,
+    ) -> Self {
         let atoms = dict.atoms(text, start, end);
         Parser {
             text,
@@ -346,6 +351,9 @@ impl<'a> Parser<'a> {
             match self.mention_at(i, ctx) {
                 Some((m, next)) => {
                     super::coref::remember(ctx, &m, &mut seen);
+                    if !m.rule.starts_with("home-state") {
+                        ctx.count_state(&m.code);
+                    }
                     out.push(m);
                     i = next.max(i + 1);
                 }
@@ -636,8 +644,22 @@ impl<'a> Parser<'a> {
         let mut role_start: Option<usize> = None;
         let mut role_end = 0usize;
         let mut last_gaz: Option<(GazKind, usize, usize)> = None;
+        // The entry before "-led", "-backed": "the UN-led Doha process".
+        let mut linked: Option<(GazKind, usize, usize)> = None;
         let mut had_poss = false;
         loop {
+            // A leader's people: "Trump envoy Adam Boehler", "Putin's spokesman" act for the
+            // leader's state.
+            if titles.is_empty() && owner.is_none() {
+                if let Some((ne, Some(p))) = self.name_run(j) {
+                    let next = if self.is_poss(ne) { ne + 1 } else { ne };
+                    if self.title(next).is_some() {
+                        owner = self.owner_of(GazKind::Person, p);
+                        j = next;
+                        continue;
+                    }
+                }
+            }
             if self.is_word(j, MODS) && titles.is_empty() {
                 if self.is_word(j, FORMER) {
                     former = true;
@@ -671,6 +693,7 @@ impl<'a> Parser<'a> {
                 if self.is_punct(j + 1, '-') && self.is_word(j + 2, LINKS) {
                     owner.get_or_insert(o);
                     last_gaz = Some((kind, idx, j));
+                    linked.get_or_insert((kind, idx, j));
                     j += 3;
                     continue;
                 }
@@ -695,6 +718,7 @@ impl<'a> Parser<'a> {
                 // "Defence and intelligence chiefs"
                 if self.word(j) == Some("and")
                     && self.word(j + 1).is_some()
+                    && !self.is_word(j + 1, DETS)
                     && self.title(j + 2).is_some()
                 {
                     j += 2;
@@ -707,8 +731,21 @@ impl<'a> Parser<'a> {
             .last()
             .and_then(|&t| self.dict.titles.get(t).map(|x| (t, x)));
         let Some((_, head)) = head else {
-            // No title: a gazetteer entry alone (possibly with "the").
-            let (kind, idx, at) = last_gaz?;
+            // No title: a gazetteer entry alone (possibly with "the"). A place after a linked
+            // entry only says where ("the UN-led Doha process" is the UN's); an organisation
+            // after one is the actor ("Iran-backed Houthis").
+            let (mut kind, mut idx, mut at) = last_gaz?;
+            if matches!(
+                kind,
+                GazKind::Capital | GazKind::Country | GazKind::Adjective
+            ) {
+                if let Some(l) = linked {
+                    (kind, idx, at) = l;
+                    // The place is part of the phrase, not another actor.
+                    let (m, _) = self.entry_alone(i, det, kind, idx, at, had_poss)?;
+                    return Some((m, j));
+                }
+            }
             return self.entry_alone(i, det, kind, idx, at, had_poss);
         };
         // A name after a person title: "Foreign Minister Amir Khan Muttaqi".
@@ -793,18 +830,34 @@ impl<'a> Parser<'a> {
         }
         if owner.is_none() && known.is_none() && name.is_none() {
             // "the ambassador", "the foreign minister": the person of that role named earlier.
-            if !person_title {
-                return None;
+            if person_title {
+                return self.title_coref(i, end_tok, ctx);
             }
-            return self.title_coref(i, end_tok, ctx);
+            // "the protesters", "riot police", "the army": groups and bodies with no state named
+            // belong to the state the article is about.
+            owner = Some(Owner {
+                code: ctx.home_state()?.to_string(),
+                sector: "GOV".into(),
+                org: None,
+                rule: "home-state".into(),
+            });
         }
         let known_owner = known.and_then(|p| self.owner_of(GazKind::Person, p));
-        // A titled name with no state in sight keeps an empty code for the caller to fill.
-        let unowned = name.as_ref().map(|_| Owner {
-            code: String::new(),
-            sector: "GOV".into(),
-            org: None,
-            rule: "unowned".into(),
+        // A titled name with no state in sight ("Mayor Carlos Galan") belongs to the state the
+        // article is about; with none yet it keeps an empty code for the caller to fill.
+        let unowned = name.as_ref().map(|_| match ctx.home_state() {
+            Some(home) => Owner {
+                code: home.to_string(),
+                sector: "GOV".into(),
+                org: None,
+                rule: "home-state".into(),
+            },
+            None => Owner {
+                code: String::new(),
+                sector: "GOV".into(),
+                org: None,
+                rule: "unowned".into(),
+            },
         });
         let owner = owner.or(known_owner).or(unowned)?;
         let mut sector = head.sector.clone();
@@ -823,11 +876,12 @@ impl<'a> Parser<'a> {
                 sector = q.sector.clone();
             }
         }
-        // Fighters and officials of an armed group are the group's sector.
+        // Fighters and officials of an armed group are the group's sector; the head, director or
+        // spokesman of a police force, army, parliament or company is of its sector too.
         if matches!(
             owner.sector.as_str(),
-            "REB" | "UAF" | "OPP" | "PTY" | "MED" | "JUD"
-        ) && matches!(sector.as_str(), "GOV" | "MIL")
+            "REB" | "UAF" | "OPP" | "PTY" | "MED" | "JUD" | "COP" | "MIL" | "LEG" | "BUS"
+        ) && matches!(sector.as_str(), "GOV" | "MIL" | "UAF")
         {
             sector = owner.sector.clone();
         }
@@ -979,8 +1033,14 @@ impl<'a> Parser<'a> {
             m.rule = format!("surname→{}", prev.name.clone().unwrap_or_default());
             return Some((m, ne));
         }
+        // A surname alone names a dictionary person when no other person in the dictionaries
+        // has it and it is long enough not to be a common word or short name ("Prigozhin").
+        let unique_surname = || self.dict.surnames.contains_key(&name) && name.chars().count() >= 6;
         let idx = known.filter(|_| {
-            self.gaz(i).is_some() || self.gaz(ne - 1).is_some() || name.contains(' ')
+            self.gaz(i).is_some()
+                || self.gaz(ne - 1).is_some()
+                || name.contains(' ')
+                || unique_surname()
         })?;
         let p = self.dict.people.get(idx)?;
         let (code, sector, role, rank) = match p.office_at(self.date) {

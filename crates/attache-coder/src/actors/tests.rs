@@ -186,3 +186,394 @@ fn offsets_are_into_the_article() {
         .find(text, 40, 10, None, &mut ctx)
         .is_empty());
 }
+
+/// Codes each sentence in turn with one context, as the pipeline does.
+fn run_article(text: &str, date: &str) -> Vec<String> {
+    let doc = attache_text::analyze(text, &[]);
+    let mut ctx = ArticleContext::default();
+    let mut all = Vec::new();
+    for s in &doc.sentences {
+        all.extend(ActorCoder::embedded().find(text, s.start, s.end, d(date), &mut ctx));
+    }
+    show(text, &all)
+}
+
+#[test]
+fn unowned_groups_belong_to_the_home_state() {
+    let t = "Chile's president spoke in Santiago on Monday. Riot police fired tear gas as the \
+             protesters marched, and the army was deployed.";
+    let got = run_article(t, "2024-05-01");
+    assert!(got.contains(&"police|CHL|COP|||".to_string()), "{got:?}");
+    assert!(
+        got.contains(&"the protesters|CHL|CVL|||".to_string()),
+        "{got:?}"
+    );
+    assert!(got.contains(&"the army|CHL|MIL|||".to_string()), "{got:?}");
+    // With no state named yet there is no one to give them to.
+    assert!(run("The demonstrators dispersed.", "2024-05-01").is_empty());
+}
+
+#[test]
+fn home_state_is_the_most_named_one() {
+    let mut ctx = ArticleContext::default();
+    let t = "Peru and Chile met. Chile thanked Chilean farmers. The students protested.";
+    let doc = attache_text::analyze(t, &[]);
+    let mut last = Vec::new();
+    for s in &doc.sentences {
+        last = ActorCoder::embedded().find(t, s.start, s.end, d("2024-05-01"), &mut ctx);
+    }
+    assert_eq!(ctx.home_state(), Some("CHL"));
+    assert_eq!(last[0].code, "CHL");
+    assert_eq!(last[0].sector, "CVL");
+}
+
+#[test]
+fn recode_follows_the_event_date() {
+    let t = "the Taliban attacked the Afghan army.";
+    let coder = ActorCoder::embedded();
+    let before = coder.recode(t, 0, 11, d("2019-07-01").unwrap()).unwrap();
+    assert_eq!(
+        (before.code.as_str(), before.sector.as_str()),
+        ("AFG", "REB")
+    );
+    let after = coder.recode(t, 0, 11, d("2021-08-15").unwrap()).unwrap();
+    assert_eq!((after.code.as_str(), after.sector.as_str()), ("AFG", "GOV"));
+    // A minister in office, then after it: a former office holder is ELI.
+    let t = "Imran Khan said";
+    let pm = coder.recode(t, 0, 10, d("2020-01-01").unwrap()).unwrap();
+    assert_eq!(
+        (pm.code.as_str(), pm.sector.as_str(), pm.rank),
+        ("PAK", "GOV", Some(4))
+    );
+    let out = coder.recode(t, 0, 10, d("2023-01-01").unwrap()).unwrap();
+    assert_eq!(
+        (out.code.as_str(), out.sector.as_str(), out.rank),
+        ("PAK", "ELI", None)
+    );
+    // A pronoun names no one without its article: the caller keeps its coding.
+    assert!(coder
+        .recode("He said", 0, 2, d("2020-01-01").unwrap())
+        .is_none());
+}
+
+#[test]
+fn events_code_actors_as_of_the_event_date() {
+    let article = attache_ingest::Article {
+        id: "t".into(),
+        published: d("2025-03-10"),
+        text: "In 2019 the Taliban attacked an army base in Ghazni. The Taliban attacked a police \
+               post in Kunduz on Sunday."
+            .into(),
+        ..attache_ingest::Article::default()
+    };
+    let doc = attache_text::analyze(&article.text, &[]);
+    let events = crate::pipeline::code_article(&article, &doc);
+    let sources: Vec<(String, String, String)> = events
+        .iter()
+        .filter_map(|e| {
+            let s = e.source.as_ref()?;
+            Some((e.date.clone()?, s.code.clone(), s.sector.clone()))
+        })
+        .collect();
+    assert!(
+        sources.contains(&("2019".into(), "AFG".into(), "REB".into())),
+        "{sources:?}"
+    );
+    assert!(
+        sources.contains(&("2025-03-09".into(), "AFG".into(), "GOV".into())),
+        "{sources:?}"
+    );
+}
+
+fn explain_with(coder: &ActorCoder, text: &str, date: &str) -> Vec<String> {
+    show(text, &coder.explain(text, d(date)))
+}
+
+const USER_TOML: &str = r#"
+[[person]]
+name = "Jane Roe"
+aliases = ["J. Q. Roe"]
+office = "Foreign Minister"
+code = "CAN"
+sector = "GOV"
+rank = 3
+from = "2020-01-01"
+to = "2023-12-31"
+
+[[organisation]]
+names = ["Harbour Front", "the Harbour Front"]
+code = "CAN"
+sector = "REB"
+org = "HF"
+periods = [{ from = "2022-05-01", sector = "GOV" }]
+
+[[title]]
+name = "harbour master"
+sector = "GOV"
+rank = 1
+class = "role"
+"#;
+
+#[test]
+fn toml_dictionary_codes_people_organisations_and_titles_by_date() {
+    let coder = ActorCoder::with_sources(&[("mine.toml".into(), USER_TOML.into())]).unwrap();
+    let t = "Jane Roe met the Harbour Front and a Chinese harbour master.";
+    assert_eq!(
+        explain_with(&coder, t, "2021-06-01"),
+        [
+            "Jane Roe|CAN|GOV|Jane Roe|Foreign Minister|3",
+            "the Harbour Front|CAN|REB|||",
+            "a Chinese harbour master|CHN|GOV||harbour master|1",
+        ]
+    );
+    let later = explain_with(&coder, t, "2024-06-01");
+    assert_eq!(later[0], "Jane Roe|CAN|ELI|Jane Roe||");
+    assert_eq!(later[1], "the Harbour Front|CAN|GOV|||");
+    // The embedded coder knows none of them.
+    assert!(run("Jane Roe met the Harbour Front.", "2021-06-01").is_empty());
+}
+
+#[test]
+fn toml_errors_name_the_file() {
+    let bad = "[[person]]\nname = \"X\"\n";
+    let err = ActorCoder::with_sources(&[("bad.toml".into(), bad.into())])
+        .err()
+        .unwrap();
+    assert!(err.starts_with("bad.toml:"), "{err}");
+}
+
+const PETRARCH_ACTORS: &str = "\
+# A small actors file in the PETRARCH/TABARI format.
+HARBOUR_FRONT_ [CANREB <20220501]
++THE_HARBOUR_FRONT_
+\t[CANGOV >20220501]
+JOHN_QUINCY_DOE_  # a minister, then a former one
+\t[CANGOV 150101-191231]
+\t[CANELI]
+";
+
+const PETRARCH_AGENTS: &str = "\
+!HARB! = HARBOUR, HARBOR
+!HARB!_MASTER [~GOV]
+DOCK_WORKER {DOCK_WORKERS} [~CVL]
+CHAPLAIN [~CHR]
+";
+
+#[test]
+fn petrarch_formats_are_detected_and_imported_with_date_restrictions() {
+    assert_eq!(
+        DictionaryFormat::detect("x.txt", PETRARCH_AGENTS),
+        DictionaryFormat::PetrarchAgents
+    );
+    assert_eq!(
+        DictionaryFormat::detect("x.txt", PETRARCH_ACTORS),
+        DictionaryFormat::PetrarchActors
+    );
+    assert_eq!(
+        DictionaryFormat::detect("x.txt", USER_TOML),
+        DictionaryFormat::Toml
+    );
+    let coder = ActorCoder::with_sources(&[
+        ("a.txt".into(), PETRARCH_ACTORS.into()),
+        ("b.txt".into(), PETRARCH_AGENTS.into()),
+    ])
+    .unwrap();
+    let t = "John Quincy Doe said the Harbour Front attacked Chinese harbor masters.";
+    let early = explain_with(&coder, t, "2018-03-01");
+    assert_eq!(early[0], "John Quincy Doe|CAN|GOV|||");
+    assert_eq!(early[1], "the Harbour Front|CAN|REB|||");
+    assert_eq!(early[2], "Chinese harbor masters|CHN|GOV|||");
+    let late = explain_with(&coder, t, "2022-05-01");
+    assert_eq!(late[0], "John Quincy Doe|CAN|ELI|||");
+    assert_eq!(late[1], "the Harbour Front|CAN|GOV|||");
+    // Sectors attache does not code (religious ~CHR) are left out.
+    assert!(
+        explain_with(&coder, "The Chinese chaplain spoke.", "2018-03-01")
+            .iter()
+            .all(|m| !m.contains("chaplain"))
+    );
+}
+
+/// The real Phoenix dictionaries from ../shared/data/petrarch, when present.
+#[test]
+fn phoenix_dictionaries_import() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/petrarch");
+    let files = [
+        dir.join("Phoenix.Countries.actors.txt"),
+        dir.join("Phoenix.agents.txt"),
+    ];
+    if let Some(missing) = files.iter().find(|f| !f.exists()) {
+        if std::env::var("ATTACHE_SKIP_SHARED").is_ok_and(|v| v == "1") {
+            eprintln!("skipped: {} is absent", missing.display());
+            return;
+        }
+        panic!(
+            "{} is absent (set ATTACHE_SKIP_SHARED=1 to skip this test)",
+            missing.display()
+        );
+    }
+    let coder = ActorCoder::with_files(&files).unwrap();
+    let (orgs, _, titles) = coder.sizes();
+    let (orgs0, _, titles0) = ActorCoder::embedded().sizes();
+    assert!(orgs > orgs0 + 5000, "{orgs} actors");
+    assert!(titles > titles0 + 500, "{titles} titles");
+    // An Afghan leader of the 1980s the embedded dictionaries lack, coded by his dated entry.
+    let t = "Babrak Karmal met Soviet envoys in Kabul.";
+    let got = explain_with(&coder, t, "1983-05-01");
+    assert_eq!(got[0], "Babrak Karmal|AFG|GOV|||", "{got:?}");
+    // Embedded entries keep priority over imported ones for the same name.
+    let t = "The Taliban attacked the Afghan army.";
+    assert_eq!(
+        explain_with(&coder, t, "2019-07-01")[0],
+        run(t, "2019-07-01")[0]
+    );
+}
+
+#[test]
+fn accents_may_be_dropped_and_unowned_titled_people_take_the_home_state() {
+    let got = run("Bogota's Mayor Ana Ruiz met the FBI.", "2024-05-01");
+    assert_eq!(got[0], "Bogota's Mayor Ana Ruiz|COL|GOV|Ana Ruiz|Mayor|1");
+    assert_eq!(got[1], "the FBI|USA|COP|||");
+    let got = run_article(
+        "Peru held a vote on Sunday. Governor Luis Soto said it was fair.",
+        "2024-05-01",
+    );
+    assert!(
+        got.contains(&"Governor Luis Soto|PER|GOV|Luis Soto|Governor|".to_string())
+            || got
+                .iter()
+                .any(|g| g.starts_with("Governor Luis Soto|PER|GOV")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn igo_ministers_are_government_and_alliances_have_no_sector() {
+    let got = run(
+        "G-7 foreign ministers urged the NATO military alliance to act.",
+        "2024-05-01",
+    );
+    assert_eq!(got[0], "G-7 foreign ministers|IGO|GOV|||3");
+    assert_eq!(got[1], "the NATO military alliance|IGO||||");
+}
+
+#[test]
+fn a_leaders_people_act_for_the_leaders_state() {
+    let got = run(
+        "Trump envoy Adam Boehler met Putin's spokesman in Doha.",
+        "2025-03-01",
+    );
+    assert_eq!(
+        got[0],
+        "Trump envoy Adam Boehler|USA|GOV|Adam Boehler|envoy|1"
+    );
+    assert!(
+        got[1].starts_with("Putin's spokesman in Doha|RUS|GOV|"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn seats_of_government_and_an_official_between_offices() {
+    let got = run("Foggy Bottom and the Blue House replied.", "2020-05-01");
+    assert_eq!(got[0], "Foggy Bottom|USA|GOV|||");
+    assert_eq!(got[1], "the Blue House|KOR|GOV|||");
+    let kallas = |date| run("Kaja Kallas spoke.", date)[0].clone();
+    assert_eq!(
+        kallas("2022-03-01"),
+        "Kaja Kallas|EST|GOV|Kaja Kallas|Prime Minister|4"
+    );
+    assert_eq!(kallas("2024-09-01"), "Kaja Kallas|EST|ELI|Kaja Kallas||");
+    assert_eq!(
+        kallas("2025-03-01"),
+        "Kaja Kallas|EUR|GOV|Kaja Kallas|High Representative|3"
+    );
+}
+
+#[test]
+fn officials_of_a_police_army_or_company_take_its_sector() {
+    let got = run(
+        "U.S. Secret Service Director Mary Poe met Chinese banks and the crowd.",
+        "2024-05-01",
+    );
+    assert_eq!(
+        got[0],
+        "U.S. Secret Service Director Mary Poe|USA|COP|Mary Poe|Director|1"
+    );
+    assert_eq!(got[1], "Chinese banks|CHN|BUS|||");
+    // One mention each: the first state named is the home state.
+    assert_eq!(got[2], "the crowd|USA|CVL|||");
+    let got = run_article(
+        "Chile is tense. The head of the armed forces spoke of his firm resolve.",
+        "2024-05-01",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.starts_with("The head of the armed forces|CHL|MIL|")),
+        "{got:?}"
+    );
+    // "firm" is an adjective here, not a company.
+    assert!(got.iter().all(|g| !g.contains("firm")), "{got:?}");
+}
+
+#[test]
+fn a_prime_minister_becomes_a_former_one_then_an_igo_official() {
+    let rutte = |date| run("Mark Rutte spoke.", date)[0].clone();
+    assert!(rutte("2023-03-01").starts_with("Mark Rutte|NLD|GOV|"));
+    assert_eq!(rutte("2024-08-15"), "Mark Rutte|NLD|ELI|Mark Rutte||");
+    assert!(rutte("2025-03-01").starts_with("Mark Rutte|IGO|GOV|"));
+}
+
+#[test]
+fn a_surname_only_one_dictionary_person_has_names_that_person() {
+    let got = run("Prigozhin ordered the march on Monday.", "2023-06-24");
+    assert_eq!(got, ["Prigozhin|RUS|REB|Yevgeny Prigozhin|Wagner chief|"]);
+    // After his death the same surname is a former office holder.
+    let got = run("Prigozhin ordered the march.", "2024-01-01");
+    assert_eq!(got[0], "Prigozhin|RUS|ELI|Yevgeny Prigozhin||");
+}
+
+#[test]
+fn a_linked_entry_before_a_place_is_the_actor() {
+    let got = run(
+        "They joined the UN-led Doha process and fought Iran-backed Houthis.",
+        "2024-06-01",
+    );
+    assert_eq!(got, ["the UN|UNO||||", "Houthis|YEM|REB|||"]);
+}
+
+#[test]
+fn abbreviated_offices_pm_and_fm() {
+    let got = run_article(
+        "Nepal reacted on Friday. PM Ram Thapa and FM Sita Rai condemned the attack.",
+        "2024-06-01",
+    );
+    assert!(
+        got.contains(&"PM Ram Thapa|NPL|GOV|Ram Thapa|PM|4".to_string()),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&"FM Sita Rai|NPL|GOV|Sita Rai|FM|3".to_string()),
+        "{got:?}"
+    );
+    // "pm" as a time of day is no office.
+    assert!(run("Talks ended at 5 pm on Friday.", "2024-06-01").is_empty());
+}
+
+#[test]
+fn one_person_two_offices_years_apart() {
+    let kihara = |date| run("Minoru Kihara said.", date)[0].clone();
+    assert_eq!(
+        kihara("2024-01-10"),
+        "Minoru Kihara|JPN|GOV|Minoru Kihara|Defence Minister|3"
+    );
+    assert_eq!(
+        kihara("2025-03-01"),
+        "Minoru Kihara|JPN|ELI|Minoru Kihara||"
+    );
+    assert_eq!(
+        kihara("2025-11-01"),
+        "Minoru Kihara|JPN|GOV|Minoru Kihara|Chief Cabinet Secretary|3"
+    );
+}

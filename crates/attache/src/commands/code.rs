@@ -42,6 +42,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     } else {
         args.paths
     };
+    super::actors::install(&args.input.actors)?;
     let job = Job {
         paths,
         opts: ReadOptions {

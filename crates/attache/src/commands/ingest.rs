@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 pub fn run(args: IngestArgs) -> Result<ExitCode> {
+    super::actors::install(&args.input.actors)?;
     let opts = ReadOptions {
         published: args.input.published,
     };
