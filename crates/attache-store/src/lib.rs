@@ -6,6 +6,7 @@
 //! changes), so feeds and crawls can be re-run freely. Copies of stored articles (same hash
 //! under another id, or near-duplicate text) count as more sources of the same events.
 
+mod browse;
 mod cluster;
 mod dedup;
 mod domain;
@@ -23,6 +24,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use browse::{ActorRow, ArticleHit, ArticleRecord, EventMention, Stats};
 pub use cluster::dyad_key;
 pub use dedup::NEAR_DUPLICATE_JACCARD;
 pub use domain::domain_of;

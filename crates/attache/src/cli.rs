@@ -16,7 +16,8 @@ use std::path::PathBuf;
 ///   attache engagement AFG --since 2021-08-15   who engaged AFG, at what level, first when
 ///   attache milestones --actor AFG           computed "first since" events vs. the articles' claims
 ///   attache export --format gdelt --out x.tsv   export events (also plover, csv, jsonl, parquet)
-///   attache demo                             ingest the bundled example articles and list them
+///   attache demo                             ingest the bundled examples and open the dashboard
+///   attache serve --db attache.db            JSON API and dashboard on http://127.0.0.1:8080/
 ///   attache eval syntax --ud en_ewt-ud-test.conllu   score the tagger and parser
 ///
 /// Exit status: 0 success; 1 some inputs could not be read (the rest was processed);
@@ -40,6 +41,7 @@ pub enum Command {
     Actors(ActorsArgs),
     Eval(EvalArgs),
     Demo(DemoArgs),
+    Serve(ServeArgs),
     Train(TrainArgs),
 }
 
@@ -407,12 +409,14 @@ pub struct EvalArgs {
     pub min_f1: Option<f64>,
 }
 
-/// Ingest the bundled example articles into a database and list their events.
+/// Ingest the bundled example articles into a database, list their events, then serve the
+/// dashboard and JSON API over that database (as `attache serve`) until interrupted.
 ///
 /// The two example articles are built into the binary, so this runs from any folder.
 ///
-/// Example:
-///   attache demo --db demo.db
+/// Examples:
+///   attache demo                        then open the URL it prints (Ctrl-C stops it)
+///   attache demo --db demo.db --no-serve
 ///   attache events --db demo.db --actor AFG --include-background
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
@@ -420,6 +424,45 @@ pub struct DemoArgs {
     /// The database file to create or update.
     #[arg(long, default_value = "attache-demo.db", value_name = "FILE")]
     pub db: PathBuf,
+    /// Only ingest and list the events; do not start the server.
+    #[arg(long)]
+    pub no_serve: bool,
+    /// Where the server listens (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+    pub addr: std::net::SocketAddr,
+}
+
+/// Serve a JSON API over an event store and a dashboard that uses it.
+///
+/// Pages (at /): events with search and filters, a dyad's timeline with its milestones, the
+/// network of who engages whom, an actor's engagement ladder, and each event beside the
+/// article sentence that reported it. The API is under /api/ and described by
+/// /openapi.json. Read-only unless a token is given: then POST /api/articles with
+/// `Authorization: Bearer TOKEN` codes and stores JSON articles as `attache ingest` does.
+/// Listens on loopback by default; put a TLS proxy in front before exposing it.
+///
+/// Examples:
+///   attache serve --db attache.db
+///   attache serve --db attache.db --addr 0.0.0.0:8080
+///   ATTACHE_TOKEN=s3cret attache serve --db attache.db
+///   curl 'http://127.0.0.1:8080/api/events?dyad=IND,AFG&since=2025'
+///   curl -H 'Authorization: Bearer s3cret' --data @article.json http://127.0.0.1:8080/api/articles
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Where to listen (port 0 picks a free port; the URL is printed).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// Accept POST /api/articles from callers sending this bearer token.
+    #[arg(
+        long,
+        env = "ATTACHE_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
 }
 
 /// Train the part-of-speech tagger or the dependency parser from a Universal Dependencies

@@ -52,5 +52,11 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
         "\nNext: attache engagement AFG --db {} --since 2021-08-15",
         args.db.display()
     )?;
-    Ok(exit_status(summary.failures))
+    if args.no_serve {
+        return Ok(exit_status(summary.failures));
+    }
+    writeln!(out)?;
+    out.flush()?;
+    drop(out);
+    super::serve::serve(&args.db, args.addr, None)
 }

@@ -11,6 +11,7 @@ mod events;
 mod export;
 mod ingest;
 mod milestones;
+mod serve;
 mod store_access;
 mod train;
 
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actors(args) => actors::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Demo(args) => demo::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Train(args) => train::run(args),
     }
 }

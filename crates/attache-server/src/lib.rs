@@ -1,0 +1,96 @@
+//! `attache serve`: a JSON API over the event store and a dashboard that uses only that API.
+//!
+//! Read-only by default: every request opens its own read connection on a blocking thread
+//! (rusqlite connections are not `Sync`; SQLite's WAL lets them read while an ingest writes).
+//! `POST /api/articles` is enabled only when the server has a token, and codes the articles
+//! with the same function `attache ingest` uses (passed in as [`Config::coder`]).
+
+mod api;
+mod assets;
+mod error;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use attache_coder::Event;
+use attache_ingest::Article;
+use axum::http::{header, HeaderValue};
+use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+pub use error::ApiError;
+
+/// The largest request body accepted (413 beyond).
+pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
+/// How long one request may take (408 beyond).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// The most items one page of a list returns.
+pub const MAX_LIMIT: usize = 500;
+
+/// Codes one article into event mentions (text analysis, then the coder).
+pub type Coder = Arc<dyn Fn(&Article) -> Vec<Event> + Send + Sync>;
+
+/// What the server serves.
+#[derive(Clone)]
+pub struct Config {
+    /// The event store (it must exist).
+    pub db: PathBuf,
+    /// Enables `POST /api/articles` for callers that send `Authorization: Bearer TOKEN`.
+    pub token: Option<String>,
+    /// Used by `POST /api/articles`.
+    pub coder: Coder,
+}
+
+/// The whole application: API, OpenAPI document, dashboard, limits and security headers.
+pub fn router(config: Config) -> Router {
+    let state = Arc::new(config);
+    let headers: [(header::HeaderName, &'static str); 5] = [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+             connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; \
+             form-action 'self'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+    ];
+    let mut app = api::routes()
+        .merge(assets::routes())
+        .fallback(error::not_found)
+        .method_not_allowed_fallback(error::method_not_allowed)
+        .with_state(state)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(error::limit_declared_body))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(axum::middleware::map_response(error::json_errors));
+    for (name, value) in headers {
+        app = app.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    app
+}
+
+/// Serves `config` on `listener` until the process ends.
+pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> std::io::Result<()> {
+    axum::serve(listener, router(config)).await
+}
+
+/// Binds `addr` (port 0 picks a free one).
+pub async fn bind(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(addr).await
+}
