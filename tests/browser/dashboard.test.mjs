@@ -31,6 +31,7 @@ if (!bin || !existsSync(bin)) die('no attache binary: run `cargo build -p attach
 const tmp = mkdtempSync(join(tmpdir(), 'attache-browser-'));
 const db = join(tmp, 'demo.db');
 mkdirSync(outDir, { recursive: true });
+if (toDocs) mkdirSync(docsDir, { recursive: true });
 
 // The demo prints the URL once it listens; port 0 picks a free one.
 const server = spawn(bin, ['demo', '--db', db, '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -85,6 +86,13 @@ try {
   check(await call.count() >= 1, 'the 2025-05-15 event is on the timeline');
   check(await page.locator('#timeline .milestone').count() >= 1, 'a milestone is marked');
   await shot('dashboard-dyad.png');
+  // Zoomed to the last two years, the call is still there.
+  if (await page.locator('#zoom').count()) {
+    await page.click('#zoom');
+    await ready('dyad');
+    check(await call.count() >= 1, 'the 2025-05-15 event is on the zoomed timeline');
+    await shot('dashboard-dyad-zoom.png');
+  }
 
   // 3. Open the event from the timeline: its sentence is highlighted in the article.
   await call.first().click();

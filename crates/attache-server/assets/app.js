@@ -133,36 +133,67 @@ async function dyadPage(parts, params) {
   const times = events.map((e) => parseDate(e.date));
   let t0 = Math.min(...times); let t1 = Math.max(...times);
   const pad = Math.max((t1 - t0) * 0.05, 86400000 * 15); t0 -= pad; t1 += pad;
-  const W = 1100; const left = 190; const right = 30; const top = 30; const rowH = 34;
+  const W = 1100; const left = 190; const right = 30; const top = 56; const rowH = 34;
   const H = top + rows.length * rowH + 40;
   const x = (t) => left + (W - left - right) * (t - t0) / (t1 - t0);
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, id: 'timeline', role: 'img', 'aria-label': `Timeline of events between ${a} and ${b}` });
-  // year ticks
+  // ticks: years over a long span, months over a short one
+  const ticks = [];
   const y0 = new Date(t0).getUTCFullYear(); const y1 = new Date(t1).getUTCFullYear();
-  const step = Math.max(1, Math.ceil((y1 - y0 + 1) / 12));
-  for (let y = y0; y <= y1 + 1; y += step) {
-    const t = Date.UTC(y, 0, 1); if (t < t0 || t > t1) continue;
-    svg.append(s('line', { x1: x(t), x2: x(t), y1: top - 10, y2: H - 30, class: 'grid' }), s('text', { x: x(t) + 2, y: H - 14 }, String(y)));
+  if (t1 - t0 > 3 * 365 * 86400000) {
+    const step = Math.max(1, Math.ceil((y1 - y0 + 1) / 12));
+    for (let y = y0; y <= y1 + 1; y += step) ticks.push([Date.UTC(y, 0, 1), String(y)]);
+  } else {
+    const months = (y1 - y0) * 12 + new Date(t1).getUTCMonth() - new Date(t0).getUTCMonth() + 1;
+    const step = Math.max(1, Math.ceil(months / 12));
+    for (let i = 0; i <= months; i += step) {
+      const t = Date.UTC(y0, new Date(t0).getUTCMonth() + i, 1);
+      ticks.push([t, new Date(t).toISOString().slice(0, 7)]);
+    }
+  }
+  for (const [t, label] of ticks) {
+    if (t < t0 || t > t1) continue;
+    svg.append(s('line', { x1: x(t), x2: x(t), y1: top - 10, y2: H - 30, class: 'grid' }), s('text', { x: x(t) + 2, y: H - 14 }, label));
   }
   rows.forEach((r, i) => {
     const y = top + i * rowH + rowH / 2;
     svg.append(s('line', { x1: left, x2: W - right, y1: y, y2: y, class: 'grid' }), s('text', { x: 8, y: y + 4 }, r));
   });
-  // milestones: a dashed line and a flag at each computed or claimed first
+  // milestones: a dashed line and a flag at each computed or claimed first; labels on the
+  // same date are merged, and neighbouring labels are stacked so that they stay legible
+  const flags = new Map();
   for (const m of data.milestones) {
     if (!m.event.date) continue;
-    const mx = x(parseDate(m.event.date));
-    svg.append(s('line', { x1: mx, x2: mx, y1: top - 14, y2: H - 30, class: 'milestone' }),
-      s('text', { x: mx + 3, y: top - 16, class: 'milestone-label', 'data-event': m.event.id }, '★ first ' + m.event.plover.toLowerCase() + (m.level ? ' at level ' + m.level : '')));
+    const label = 'first ' + m.event.plover.toLowerCase() + (m.level ? ' at level ' + m.level : '');
+    const f = flags.get(m.event.date) || { labels: [], id: m.event.id };
+    if (!f.labels.includes(label)) f.labels.push(label);
+    flags.set(m.event.date, f);
   }
+  let lastX = -1e9; let lane = 0;
+  for (const [d, f] of [...flags.entries()].sort()) {
+    const mx = x(parseDate(d));
+    lane = mx - lastX < 260 ? (lane + 1) % 3 : 0; lastX = mx;
+    const anchor = mx > W - 260 ? 'end' : 'start';
+    svg.append(s('line', { x1: mx, x2: mx, y1: top - 14 - lane * 13, y2: H - 30, class: 'milestone' }),
+      s('a', { href: '#/event/' + f.id }, s('text', { x: anchor === 'end' ? mx - 3 : mx + 3, y: top - 16 - lane * 13, 'text-anchor': anchor, class: 'milestone-label', 'data-event': f.id }, '★ ' + d + ': ' + f.labels.join(', '))));
+  }
+  const slots = new Map(); // events at the same date in the same row sit side by side
   for (const e of events) {
-    const cy = top + rows.indexOf(rowKey(e)) * rowH + rowH / 2;
-    const r = 5 + Math.min(6, (e.num_articles || 1) - 1) + (e.level ? 0 : 0);
+    const row = rows.indexOf(rowKey(e));
+    const slot = row + '|' + e.date;
+    const k = slots.get(slot) || 0; slots.set(slot, k + 1);
+    const cy = top + row * rowH + rowH / 2;
+    const r = 5 + Math.min(6, (e.num_articles || 1) - 1);
     const link = s('a', { href: '#/event/' + e.id, class: 'tl-event', 'data-date': e.date, 'data-event': e.id },
-      s('circle', { cx: x(parseDate(e.date)), cy, r, fill: QUAD_COLOR[e.quad_class] || '#999', 'fill-opacity': e.background ? 0.35 : 0.9, stroke: '#fff', 'stroke-width': 1 }),
+      s('circle', { cx: x(parseDate(e.date)) + k * (2 * r + 2), cy, r, fill: QUAD_COLOR[e.quad_class] || '#999', 'fill-opacity': e.background ? 0.35 : 0.9, stroke: '#fff', 'stroke-width': 1 }),
       s('title', {}, `${e.date} ${e.source?.code} ${e.undirected ? '↔' : '→'} ${e.target?.code} ${e.plover} (${e.cameo})${e.background ? ' [background]' : ''}\n${e.sentence}`));
     svg.append(link);
   }
+  // A long history squeezes recent events together: offer the last two years.
+  const lastYear = new Date(Math.max(...times)).getUTCFullYear();
+  const zoom = !params.since && new Date(Math.min(...times)).getUTCFullYear() < lastYear - 3
+    ? h('p', {}, h('a', { href: '#/dyad/' + a + '/' + b + '?' + new URLSearchParams({ by, since: String(lastYear - 1), include_background: params.include_background || 'true' }), id: 'zoom' }, `Zoom to ${lastYear - 1}–${lastYear}`), h('span', { class: 'muted' }, ' (the timeline spans ' + new Date(Math.min(...times)).getUTCFullYear() + '–' + lastYear + ')'))
+    : null;
   const legend = h('div', { class: 'legend' }, Object.entries(QUAD).map(([q, n]) => h('span', {}, quadChip(q), ' ', n)),
     h('span', {}, '★ milestone (dashed)'), h('span', { class: 'muted' }, 'faded: background (recalled) events; larger: more articles'));
   const table = h('table', { id: 'dyad-events' }, h('thead', {}, h('tr', {}, ['Date', 'Direction', 'Type', 'Level', 'Sentence'].map((t) => h('th', {}, t)))),
@@ -170,7 +201,7 @@ async function dyadPage(parts, params) {
       h('td', {}, `${e.source?.code || '?'} ${e.undirected ? '↔' : '→'} ${e.target?.code || '?'}`),
       h('td', {}, quadChip(e.quad_class), ' ', e.plover), h('td', {}, LEVEL[Math.min(e.source_rank || 9, e.target_rank || 9)] || '—'),
       h('td', { class: 'sentence' }, e.sentence)))));
-  show(title, form, legend, svg, h('h2', {}, `${data.events.length} event(s)`), table);
+  show(title, form, legend, zoom, svg, h('h2', {}, `${data.events.length} event(s)`), table);
 }
 
 // ---------- network ----------
