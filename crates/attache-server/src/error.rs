@@ -103,3 +103,22 @@ pub async fn json_errors(response: Response) -> Response {
     }
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn layer_errors_become_json() {
+        let timeout = StatusCode::REQUEST_TIMEOUT.into_response();
+        let answered = json_errors(timeout).await;
+        assert_eq!(answered.status(), StatusCode::REQUEST_TIMEOUT);
+        assert_eq!(answered.headers()[header::CONTENT_TYPE], "application/json");
+        let ok = json_errors("fine".into_response()).await;
+        assert_eq!(ok.status(), StatusCode::OK);
+        assert!(ok.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain"));
+    }
+}
