@@ -211,10 +211,9 @@ async fn events(
 ) -> Answer {
     let (filter, limit, offset) = event_filter(query(q)?)?;
     with_store(&state, move |store| {
-        let all = store.events(&filter)?;
-        let total = all.len();
-        let items: Vec<_> = all.into_iter().skip(offset).take(limit).collect();
-        let next = (offset + items.len() < total).then_some(offset + items.len());
+        let (total, items) = store.events_page(&filter, limit, offset)?;
+        let seen = offset.saturating_add(items.len());
+        let next = (!items.is_empty() && (seen as u64) < total).then_some(seen);
         Ok(Json(json!({
             "total": total, "limit": limit, "offset": offset, "next_offset": next, "items": items
         })))

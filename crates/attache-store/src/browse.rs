@@ -5,11 +5,13 @@
 use std::collections::BTreeMap;
 
 use attache_coder::Event;
+use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::query::fts_query;
 use crate::record::{self, EventRecord};
+use crate::EventFilter;
 use crate::{Store, StoreError};
 
 /// A stored article with its full text.
@@ -80,6 +82,45 @@ fn count(n: i64) -> u64 {
 }
 
 impl Store {
+    /// One page of [`Store::events`] (same filter, same order; `filter.limit` ignored) and the
+    /// number of events the filter matches, counted and sliced in SQL.
+    pub fn events_page(
+        &self,
+        filter: &EventFilter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(u64, Vec<EventRecord>), StoreError> {
+        let (clauses, values) = Self::event_clauses(filter);
+        let filter_sql = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", clauses.join(" AND "))
+        };
+        let total: i64 = self
+            .conn
+            .query_row(
+                &format!("SELECT count(*) FROM events e{filter_sql}"),
+                rusqlite::params_from_iter(values.iter()),
+                |row| row.get(0),
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let sql = format!(
+            "SELECT {} FROM events e{filter_sql} ORDER BY e.date IS NULL, e.date, e.id \
+             LIMIT ? OFFSET ?",
+            record::COLUMNS
+        );
+        let mut values = values;
+        values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+        values.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(values), record::from_row)
+            .map_err(|e| self.sql_err(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.sql_err(e))?;
+        Ok((count(total), rows))
+    }
+
     /// The event with this id, if there is one.
     pub fn event(&self, id: i64) -> Result<Option<EventRecord>, StoreError> {
         let sql = format!("SELECT {} FROM events e WHERE e.id = ?", record::COLUMNS);

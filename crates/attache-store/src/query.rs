@@ -144,8 +144,9 @@ impl Store {
             .collect()
     }
 
-    /// Events matching `filter`, by date (undated last), then id.
-    pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>, StoreError> {
+    /// The WHERE clauses (joined by AND) and their bound values for `filter` over `events e`
+    /// (`filter.limit` is not applied here).
+    pub(crate) fn event_clauses(filter: &EventFilter) -> (Vec<String>, Vec<Value>) {
         let mut clauses: Vec<String> = Vec::new();
         let mut values: Vec<Value> = Vec::new();
         let text = |s: &String| Value::Text(s.clone());
@@ -196,6 +197,12 @@ impl Store {
         if !filter.include_background {
             clauses.push("e.background = 0".into());
         }
+        (clauses, values)
+    }
+
+    /// Events matching `filter`, by date (undated last), then id.
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>, StoreError> {
+        let (clauses, mut values) = Self::event_clauses(filter);
         let mut sql = format!("SELECT {} FROM events e", record::COLUMNS);
         if !clauses.is_empty() {
             sql.push_str(" WHERE ");

@@ -74,3 +74,35 @@ fn article_search_actors_and_stats() {
     assert_eq!(stats.by_quad_class.values().sum::<u64>(), stats.events);
     assert!(stats.first_date.is_some() && stats.first_date <= stats.last_date);
 }
+
+#[test]
+fn pages_are_slices_of_the_full_list() {
+    let (_dir, store) = filled();
+    for filter in [
+        EventFilter {
+            include_background: true,
+            ..EventFilter::default()
+        },
+        EventFilter {
+            actor: Some("AFG".into()),
+            search: Some("Muttaqi".into()),
+            ..EventFilter::default()
+        },
+        EventFilter {
+            actor: Some("XXX".into()),
+            ..EventFilter::default()
+        },
+    ] {
+        let all = store.events(&filter).unwrap();
+        for offset in 0..=all.len() + 1 {
+            let (total, page) = store.events_page(&filter, 1, offset).unwrap();
+            assert_eq!(total as usize, all.len());
+            assert_eq!(
+                page,
+                all.iter().skip(offset).take(1).cloned().collect::<Vec<_>>()
+            );
+        }
+        let (_, page) = store.events_page(&filter, 500, 0).unwrap();
+        assert_eq!(page, all);
+    }
+}
