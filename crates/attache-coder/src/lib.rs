@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod places;
 pub mod quotes;
 pub mod roles;
+mod syntax_roles;
 pub mod taxonomy;
 
 pub use event::{ActorRef, DatePrecision, Event, Modality};

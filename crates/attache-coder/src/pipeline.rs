@@ -55,6 +55,7 @@ struct ArticleState<'a> {
 struct SentenceView<'a> {
     text: &'a str,
     start: usize,
+    doc: &'a Doc,
     words: Vec<Word<'a>>,
     actors: Vec<ActorMention>,
     dates: Vec<DateMention>,
@@ -103,6 +104,7 @@ impl ArticleState<'_> {
         let view = SentenceView {
             text: sentence_text,
             start: sentence.start,
+            doc,
             actors: ActorCoder::active().find(
                 text,
                 sentence.start,
@@ -157,6 +159,7 @@ impl ArticleState<'_> {
         let clause = Clause {
             words: &view.words,
             actors: &view.actors,
+            doc: Some(view.doc),
         };
         let roles = roles::assign(&clause, trigger);
         let text = self.article.text.as_str();
@@ -292,6 +295,7 @@ impl ArticleState<'_> {
         let clause = Clause {
             words: &view.words,
             actors: &view.actors,
+            doc: Some(view.doc),
         };
         let mediators = mediators(&clause);
         if mediators.is_empty() {
@@ -1088,5 +1092,41 @@ mod tests {
             .find(|e| e.source.as_ref().is_some_and(|s| s.code == "KEN"))
             .expect("Kenya's criticism");
         assert_eq!(accuse.quote, None, "{events:?}");
+    }
+
+    fn code_parsed(text: &str) -> Vec<Event> {
+        let article = Article {
+            id: "t".into(),
+            published: NaiveDate::from_ymd_opt(2025, 5, 16),
+            text: text.into(),
+            ..Article::default()
+        };
+        let doc = attache_text::parse(&article.text, &[]);
+        code_article(&article, &doc)
+    }
+
+    #[test]
+    fn the_tree_finds_a_subject_that_word_order_loses() {
+        let text =
+            "The Kenyan minister, after talks with Somali officials in Nairobi, condemned Ethiopia.";
+        // Word order stops at "after"; the tree links "condemned" to its subject.
+        assert!(!has(&code(text), "ACCUSE", "KEN", "ETH"));
+        assert!(has(&code_parsed(text), "ACCUSE", "KEN", "ETH"));
+    }
+
+    #[test]
+    fn the_tree_keeps_passive_agents_and_the_sources_own_mentions_apart() {
+        let events = code_parsed("Ethiopia was accused by Kenya of arming militias.");
+        assert!(has(&events, "ACCUSE", "KEN", "ETH"), "{:?}", dyads(&events));
+        let events = code_parsed(
+            "The Indian minister reiterated New Delhi's commitment to Afghanistan's people.",
+        );
+        assert!(
+            !events
+                .iter()
+                .any(|e| e.source.as_ref().map(|a| &a.code) == e.target.as_ref().map(|a| &a.code)),
+            "{:?}",
+            dyads(&events)
+        );
     }
 }

@@ -1,16 +1,22 @@
-//! Who is the source and who the target of a trigger, from word order: the subject before a verb,
-//! the object or the prepositional complement after it, the "by" agent of a passive, the possessor
-//! of an event noun ("Afghanistan's condemnation of"). This is the part a dependency parse will
-//! replace; it sees a sentence only through [`Clause`] so that the swap touches nothing else.
+//! Who is the source and who the target of a trigger. With a dependency parse, a verb's subject,
+//! object, prepositional complement and passive agent come from the tree (`syntax_roles`); word
+//! order fills in where the tree names no actor, and decides alone for event nouns and for
+//! documents analysed without syntax: the subject before a verb, the object or the prepositional
+//! complement after it, the "by" agent of a passive, the possessor of an event noun
+//! ("Afghanistan's condemnation of").
 
 use crate::actors::ActorMention;
 use crate::lexicon::{Trigger, TriggerKind};
+use attache_text::Doc;
 
 /// A sentence as the role finder sees it: its lowercased words with their byte offsets (into the
 /// article) and the actors named in it.
 pub struct Clause<'a> {
     pub words: &'a [Word<'a>],
     pub actors: &'a [ActorMention],
+    /// The article's analysis; with a dependency parse, subjects, objects and agents come from
+    /// the tree and word order is the fallback.
+    pub doc: Option<&'a Doc>,
 }
 
 /// One token: lowercased text and byte offsets into the article.
@@ -106,6 +112,16 @@ pub fn assign(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
             ..Roles::default()
         }
     };
+    if trigger.kind == TriggerKind::Verb {
+        if let Some(parsed) = clause.doc.filter(|d| d.has_syntax()) {
+            // The tree's participants win; where it names no actor (a subject phrase the actor
+            // finder did not code, a target in a construction the tree misreads), word order
+            // still offers one.
+            let parsed = crate::syntax_roles::verb_roles(parsed, clause, trigger, roles.source);
+            roles.source = parsed.source.or(roles.source);
+            roles.target = parsed.target.or(roles.target);
+        }
+    }
     if roles.source.is_some() && roles.source == roles.target {
         roles.target = None;
     }

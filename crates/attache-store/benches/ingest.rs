@@ -143,7 +143,7 @@ fn report(label: &str, n: usize, (wall, cpu): (f64, Option<f64>)) {
 }
 
 fn code(article: &Article) -> Vec<attache_coder::Event> {
-    let doc = attache_text::analyze(&article.text, &article.boilerplate);
+    let doc = attache_text::parse(&article.text, &article.boilerplate);
     attache_coder::code_article(article, &doc)
 }
 

@@ -17,7 +17,7 @@ fn main() {
                 return;
             }
             println!("##### {} ({:?})", article.id, article.published);
-            let doc = attache_text::analyze(&article.text, &article.boilerplate);
+            let doc = attache_text::parse(&article.text, &article.boilerplate);
             let mut ctx = ArticleContext::default();
             for s in &doc.sentences {
                 let text = &article.text;

@@ -72,7 +72,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
 
 /// The whole pipeline for one article: text analysis, then coding.
 pub fn code(article: &Article) -> Vec<attache_coder::Event> {
-    let doc = attache_text::analyze(&article.text, &article.boilerplate);
+    let doc = attache_text::parse(&article.text, &article.boilerplate);
     attache_coder::code_article(article, &doc)
 }
 
