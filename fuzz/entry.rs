@@ -14,8 +14,11 @@ use chrono::NaiveDate;
 /// The size limit the reader targets run under: small, so that the limit paths are reached.
 pub const MAX_BYTES: u64 = 64 * 1024;
 
+/// What a target does with one input.
+pub type Target = fn(&[u8]);
+
 /// The targets, by name: the directory names under `fuzz/regressions/`.
-pub const TARGETS: [(&str, fn(&[u8])); 9] = [
+pub const TARGETS: [(&str, Target); 9] = [
     ("text_article", text_article),
     ("json_line", json_line),
     ("read_html", read_html),

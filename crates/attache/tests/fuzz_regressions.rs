@@ -13,7 +13,7 @@ fn fuzz_dir() -> PathBuf {
 }
 
 /// Every input file under `dir/<target>/` (README files aside), with its target's function.
-fn inputs(dir: &Path) -> Vec<(PathBuf, fn(&[u8]))> {
+fn inputs(dir: &Path) -> Vec<(PathBuf, entry::Target)> {
     assert!(dir.is_dir(), "{} is missing", dir.display());
     let mut all = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
