@@ -355,6 +355,42 @@ fn read_document(
     }
 }
 
+/// Fuzzing entry point (`fuzz/`, and the replay of `fuzz/regressions/` under `cargo test`):
+/// reads `bytes` as one input stream, the way a file or stdin is read (decompressed when it
+/// is compressed; as `format`, else sniffed), with `max_bytes` as the size limit, and returns
+/// every article and failure. Not part of the API.
+#[doc(hidden)]
+pub fn read_bytes_for_fuzzing(
+    bytes: &[u8],
+    format: Option<InputFormat>,
+    max_bytes: u64,
+) -> (Vec<Article>, Vec<ReadError>) {
+    let opts = ReadOptions::default();
+    let ctx = Context {
+        opts: &opts,
+        max_bytes,
+    };
+    let (mut good, mut bad) = (Vec::new(), Vec::new());
+    let reader = Box::new(std::io::Cursor::new(bytes));
+    let _ = read_source(
+        "fuzz",
+        "fuzz",
+        reader,
+        format.map(Guess::Known),
+        &ctx,
+        &mut |pending| {
+            pending.resolve(|result| {
+                match result {
+                    Ok(article) => good.push(article),
+                    Err(error) => bad.push(error),
+                }
+                ControlFlow::Continue(())
+            })
+        },
+    );
+    (good, bad)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,8 @@ mod warc;
 pub use article::Article;
 pub use compressed::{show_size, DEFAULT_MAX_BYTES};
 pub use error::ReadError;
+#[doc(hidden)]
+pub use inputs::read_bytes_for_fuzzing;
 pub use inputs::{read_inputs, read_inputs_deferred, read_inputs_with, InputFormat, InputSettings};
 pub use jsonl::parse_json_article;
 pub use options::ReadOptions;
