@@ -871,15 +871,29 @@ fn claim_since(
 mod tests {
     use super::*;
 
-    fn code(text: &str) -> Vec<Event> {
+    /// Codes `text` published on Friday 2025-05-16, with the dependency parse or without it (the
+    /// word-order fallback alone).
+    fn code_with(text: &str, parse: bool) -> Vec<Event> {
         let article = Article {
             id: "t".into(),
             published: NaiveDate::from_ymd_opt(2025, 5, 16),
             text: text.into(),
             ..Article::default()
         };
-        let doc = attache_text::analyze(&article.text, &[]);
+        let doc = if parse {
+            attache_text::parse(&article.text, &[])
+        } else {
+            attache_text::analyze(&article.text, &[])
+        };
         code_article(&article, &doc)
+    }
+
+    fn code(text: &str) -> Vec<Event> {
+        code_with(text, false)
+    }
+
+    fn code_parsed(text: &str) -> Vec<Event> {
+        code_with(text, true)
     }
 
     fn dyads(events: &[Event]) -> Vec<(String, String, String)> {
@@ -1092,17 +1106,6 @@ mod tests {
             .find(|e| e.source.as_ref().is_some_and(|s| s.code == "KEN"))
             .expect("Kenya's criticism");
         assert_eq!(accuse.quote, None, "{events:?}");
-    }
-
-    fn code_parsed(text: &str) -> Vec<Event> {
-        let article = Article {
-            id: "t".into(),
-            published: NaiveDate::from_ymd_opt(2025, 5, 16),
-            text: text.into(),
-            ..Article::default()
-        };
-        let doc = attache_text::parse(&article.text, &[]);
-        code_article(&article, &doc)
     }
 
     #[test]
