@@ -16,6 +16,7 @@ use crate::taxonomy::cameo_info;
 use attache_ingest::Article;
 use attache_text::{Doc, Sentence};
 use chrono::{Datelike, NaiveDate};
+use std::ops::Range;
 
 /// An event under construction, with what the article-level passes need to know about it.
 #[derive(Debug, Clone)]
@@ -61,6 +62,9 @@ struct SentenceView<'a> {
     dates: Vec<DateMention>,
     places: Vec<PlaceMention>,
     claims: Vec<Claim>,
+    /// Byte ranges (into `text`) of the sentence's direct quotations, and who speaks them.
+    quotes: Vec<Range<usize>>,
+    speaker: Option<usize>,
 }
 
 impl SentenceView<'_> {
@@ -101,7 +105,7 @@ impl ArticleState<'_> {
             .collect();
         let published = self.article.published;
         let sentence_text = &text[sentence.start..sentence.end];
-        let view = SentenceView {
+        let mut view = SentenceView {
             text: sentence_text,
             start: sentence.start,
             doc,
@@ -115,8 +119,19 @@ impl ArticleState<'_> {
             dates: find_dates(sentence_text, published),
             places: find_places(sentence_text),
             claims: find_claims(sentence_text),
+            quotes: find_quotations(sentence_text),
+            speaker: None,
             words,
         };
+        view.speaker = quotes::speaker(
+            &Clause {
+                words: &view.words,
+                actors: &view.actors,
+                doc: Some(doc),
+            },
+            &view.quotes,
+            view.start,
+        );
         let triggers = Lexicon::embedded().find(text, doc, sentence);
         let before = self.drafts.len();
         for (k, trigger) in triggers.iter().enumerate() {
@@ -253,7 +268,7 @@ impl ArticleState<'_> {
             event.milestone_since = claim_since(claim, view, published);
         }
         refine_consult(&mut event);
-        event.quote = self.quote_for(view, &clause, trigger, roles.source);
+        event.quote = quote_for(view, trigger, roles.source);
         let variants = coordinated_variants(event, &clause, &roles, text);
         for event in variants {
             self.push_dated(event, &dates, index);
@@ -358,45 +373,6 @@ impl ArticleState<'_> {
         }
     }
 
-    /// The quotation that carries the event: the one its trigger stands in ("“We are putting more
-    /// pressure on ...”"), else the first after the trigger ("condemned the “gruesome incident”"),
-    /// else one the source is the speaker of ("“...,” he posted").
-    fn quote_for(
-        &self,
-        view: &SentenceView<'_>,
-        clause: &Clause<'_>,
-        trigger: &Trigger,
-        source: Option<usize>,
-    ) -> Option<String> {
-        let quotes = find_quotations(view.text);
-        let at = |q: &std::ops::Range<usize>| (view.start + q.start, view.start + q.end);
-        let speaker = quotes::speaker(clause, &quotes, view.start);
-        let source_speaks = match (speaker, source) {
-            (Some(sp), Some(so)) => {
-                let (a, b) = (&view.actors[sp], &view.actors[so]);
-                sp == so || (a.code == b.code && a.sector == b.sector && a.name == b.name)
-            }
-            (None, _) => true,
-            _ => false,
-        };
-        let pick = quotes
-            .iter()
-            .find(|q| at(q).0 <= trigger.start && trigger.end <= at(q).1)
-            .or_else(|| {
-                quotes
-                    .iter()
-                    .find(|q| at(q).0 >= trigger.end)
-                    .filter(|_| source_speaks)
-            })
-            .or_else(|| {
-                quotes
-                    .iter()
-                    .max_by_key(|q| q.len())
-                    .filter(|_| source_speaks && speaker.is_some())
-            })?;
-        Some(view.text[pick.clone()].trim().to_string())
-    }
-
     /// With no target in its sentence, an actor referred to by a pronoun is taken to act towards
     /// the counterpart of its previous event ("They are also expected to seek support" — from the
     /// host just named).
@@ -483,6 +459,39 @@ fn civilians_of(place: &PlaceMention, sentence_start: usize) -> ActorRef {
     }
 }
 
+/// The quotation that carries the event: the one its trigger stands in ("“We are putting more
+/// pressure on ...”"), else the first after the trigger ("condemned the “gruesome incident”"),
+/// else one the source is the speaker of ("“...,” he posted").
+fn quote_for(view: &SentenceView<'_>, trigger: &Trigger, source: Option<usize>) -> Option<String> {
+    let quotes = &view.quotes;
+    let at = |q: &Range<usize>| (view.start + q.start, view.start + q.end);
+    let speaker = view.speaker;
+    let source_speaks = match (speaker, source) {
+        (Some(sp), Some(so)) => {
+            let (a, b) = (&view.actors[sp], &view.actors[so]);
+            sp == so || (a.code == b.code && a.sector == b.sector && a.name == b.name)
+        }
+        (None, _) => true,
+        _ => false,
+    };
+    let pick = quotes
+        .iter()
+        .find(|q| at(q).0 <= trigger.start && trigger.end <= at(q).1)
+        .or_else(|| {
+            quotes
+                .iter()
+                .find(|q| at(q).0 >= trigger.end)
+                .filter(|_| source_speaks)
+        })
+        .or_else(|| {
+            quotes
+                .iter()
+                .max_by_key(|q| q.len())
+                .filter(|_| source_speaks && speaker.is_some())
+        })?;
+    Some(view.text[pick.clone()].trim().to_string())
+}
+
 /// Whether words between `from` and `to` move to another occasion ("in Doha after clashes").
 fn scene_changes(view: &SentenceView<'_>, from: usize, to: usize) -> bool {
     const RECALL: &[&str] = &["after", "amid", "following", "since", "before", "during"];
@@ -506,7 +515,7 @@ fn mediators(clause: &Clause<'_>) -> Vec<usize> {
             let mut j = k + 2;
             if words
                 .get(j)
-                .is_some_and(|w| DETERMINER_WORDS.contains(&w.lower))
+                .is_some_and(|w| roles::DETERMINERS.contains(&w.lower))
             {
                 j += 1;
             }
@@ -535,8 +544,6 @@ fn mediators(clause: &Clause<'_>) -> Vec<usize> {
     }
     found
 }
-
-const DETERMINER_WORDS: &[&str] = &["the", "a", "an", "its", "their"];
 
 /// One event per party: coordinated targets ("thanked Qatar and Turkey") and coordinated sources
 /// ("Congo and the US accuse Rwanda") each give their own event (GUIDELINES §3); a joint act of

@@ -43,7 +43,7 @@ const PREPOSITIONS: &[&str] = &[
     "of", "for", "from", "in", "at", "to", "with", "on", "by", "against", "between", "about",
     "into", "over", "among", "inside", "outside", "near", "toward", "towards", "across", "via",
 ];
-const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "that",
 ];
 /// Words that end the stretch in which an object or complement can still belong to the trigger.

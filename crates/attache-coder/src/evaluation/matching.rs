@@ -1,6 +1,7 @@
 //! When an emitted event counts as a gold one (GUIDELINES §7), and the one-to-one matching of an
 //! article's emitted events to its gold events.
 
+use super::plover;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -15,13 +16,6 @@ fn code(actor: Option<&Value>) -> Option<String> {
 fn sector(actor: Option<&Value>) -> String {
     actor
         .and_then(|a| a.get("sector"))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_uppercase()
-}
-
-fn plover(e: &Value) -> String {
-    e.get("plover")
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_uppercase()
