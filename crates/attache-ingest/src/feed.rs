@@ -225,25 +225,11 @@ fn feed_date(value: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ReadOptions;
 
     fn read(content: &str) -> (Vec<Article>, Vec<ReadError>) {
-        let opts = ReadOptions::default();
-        let ctx = Context {
-            opts: &opts,
-            max_bytes: 1 << 20,
-        };
-        let (mut good, mut bad) = (Vec::new(), Vec::new());
-        let _ = read_feed("f.rss", "f", content, &ctx, &mut |p| {
-            p.resolve(|r| {
-                match r {
-                    Ok(a) => good.push(a),
-                    Err(e) => bad.push(e),
-                }
-                ControlFlow::Continue(())
-            })
-        });
-        (good, bad)
+        crate::inputs::collect_read(1 << 20, |ctx, emit| {
+            read_feed("f.rss", "f", content, ctx, emit)
+        })
     }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {

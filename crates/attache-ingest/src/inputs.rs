@@ -391,6 +391,31 @@ pub fn read_bytes_for_fuzzing(
     (good, bad)
 }
 
+/// Runs a reader with default options and `max_bytes`, resolving every item it emits: the
+/// articles and the errors, for the readers' unit tests.
+#[cfg(test)]
+pub(crate) fn collect_read(
+    max_bytes: u64,
+    read: impl FnOnce(&Context<'_>, &mut Emit<'_>) -> ControlFlow<()>,
+) -> (Vec<Article>, Vec<ReadError>) {
+    let opts = ReadOptions::default();
+    let ctx = Context {
+        opts: &opts,
+        max_bytes,
+    };
+    let (mut good, mut bad) = (Vec::new(), Vec::new());
+    let _ = read(&ctx, &mut |p| {
+        p.resolve(|r| {
+            match r {
+                Ok(a) => good.push(a),
+                Err(e) => bad.push(e),
+            }
+            ControlFlow::Continue(())
+        })
+    });
+    (good, bad)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,23 +429,10 @@ mod tests {
     }
 
     fn stream(bytes: &[u8]) -> (Vec<Article>, Vec<ReadError>) {
-        let opts = ReadOptions::default();
-        let ctx = Context {
-            opts: &opts,
-            max_bytes: DEFAULT_MAX_BYTES,
-        };
-        let (mut good, mut bad) = (Vec::new(), Vec::new());
         let reader = Box::new(std::io::Cursor::new(bytes.to_vec()));
-        let _ = read_source("stdin", "stdin", reader, None, &ctx, &mut |p| {
-            p.resolve(|r| {
-                match r {
-                    Ok(a) => good.push(a),
-                    Err(e) => bad.push(e),
-                }
-                ControlFlow::Continue(())
-            })
-        });
-        (good, bad)
+        collect_read(DEFAULT_MAX_BYTES, |ctx, emit| {
+            read_source("stdin", "stdin", reader, None, ctx, emit)
+        })
     }
 
     #[cfg(unix)]

@@ -219,22 +219,7 @@ mod tests {
     fn collect(
         f: impl FnOnce(&Context<'_>, &mut Emit<'_>) -> ControlFlow<()>,
     ) -> (Vec<Article>, Vec<ReadError>) {
-        let opts = ReadOptions::default();
-        let ctx = Context {
-            opts: &opts,
-            max_bytes: 200,
-        };
-        let (mut good, mut bad) = (Vec::new(), Vec::new());
-        let _ = f(&ctx, &mut |p| {
-            p.resolve(|r| {
-                match r {
-                    Ok(a) => good.push(a),
-                    Err(e) => bad.push(e),
-                }
-                ControlFlow::Continue(())
-            })
-        });
-        (good, bad)
+        crate::inputs::collect_read(200, f)
     }
 
     #[test]
