@@ -123,15 +123,14 @@ impl ArticleState<'_> {
             speaker: None,
             words,
         };
-        view.speaker = quotes::speaker(
-            &Clause {
+        if !view.quotes.is_empty() {
+            let clause = Clause {
                 words: &view.words,
                 actors: &view.actors,
                 doc: Some(doc),
-            },
-            &view.quotes,
-            view.start,
-        );
+            };
+            view.speaker = quotes::speaker(&clause, &view.quotes, view.start);
+        }
         let triggers = Lexicon::embedded().find(text, doc, sentence);
         let before = self.drafts.len();
         for (k, trigger) in triggers.iter().enumerate() {
