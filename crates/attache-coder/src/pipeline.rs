@@ -1138,4 +1138,35 @@ mod tests {
             dyads(&events)
         );
     }
+
+    #[test]
+    fn the_verb_that_performs_an_event_noun_gives_its_participants() {
+        let events = code_parsed(
+            "The Kenyan president and the Somali president concluded four hours of talks at \
+             Moi Air Base on Friday.",
+        );
+        assert!(
+            has(&events, "CONSULT", "KEN", "SOM"),
+            "{:?}",
+            dyads(&events)
+        );
+        assert!(events
+            .iter()
+            .all(|e| e.target.as_ref().is_some_and(|t| t.sector != "MIL")));
+        let events = code_parsed(
+            "Members of Chile's government focused on trade at talks with a Peruvian delegation.",
+        );
+        assert!(
+            has(&events, "CONSULT", "CHL", "PER"),
+            "{:?}",
+            dyads(&events)
+        );
+        // A reporting verb does not perform the noun it governs.
+        let events = code_parsed("Kenya condemned the attack on Somali troops.");
+        assert!(
+            !has(&events, "ASSAULT", "KEN", "SOM"),
+            "{:?}",
+            dyads(&events)
+        );
+    }
 }

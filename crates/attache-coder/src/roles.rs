@@ -112,6 +112,23 @@ pub fn assign(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
             ..Roles::default()
         }
     };
+    if trigger.kind == TriggerKind::Noun && between_pair(clause, trigger.end).is_none() {
+        if let Some(doc) = clause.doc.filter(|d| d.has_syntax()) {
+            // The tree tells the noun's own complements from actors that merely follow it ("talks
+            // at Elmendorf Air Force Base"), and finds who performs it ("A and B concluded talks").
+            let parsed = crate::syntax_roles::noun_roles(doc, clause, trigger);
+            let within =
+                |i: &usize| crate::syntax_roles::in_phrase_of(doc, clause, *i, trigger.head);
+            roles.source = parsed.source.or(roles.source.filter(within));
+            // A complement the entry's preposition introduces counts even where the parse hangs
+            // it on the verb ("focused on trade at talks with a Peruvian delegation").
+            let introduced = prepositional_object(clause, trigger, trigger.end);
+            roles.target = parsed
+                .target
+                .or(introduced.filter(|&i| Some(i) != roles.source))
+                .or(roles.target.filter(within));
+        }
+    }
     if trigger.kind == TriggerKind::Verb {
         if let Some(parsed) = clause.doc.filter(|d| d.has_syntax()) {
             // The tree's participants win; where it names no actor (a subject phrase the actor
@@ -163,7 +180,8 @@ fn passive_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
 
 /// Event nouns: the possessor ("Afghanistan's condemnation of"), "between A and B" or "by X".
 /// The subject of the surrounding clause is not taken: "X welcomed the attack's condemnation" says
-/// nothing of who attacked. Light-verb phrases ("held talks with") are verb entries of the lexicon.
+/// nothing of who attacked. With a parse, `syntax_roles::noun_roles` adds the subject of a verb that
+/// performs the noun ("concluded talks").
 fn noun_roles(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
     if let Some((a, b)) = between_pair(clause, trigger.end) {
         return Roles {
@@ -325,11 +343,8 @@ fn object(clause: &Clause<'_>, trigger: &Trigger, source: Option<usize>) -> Opti
         .words
         .get(clause.word_index_at(trigger.start))
         .map_or(trigger.end, |w| w.end);
-    let preps: Vec<&str> = trigger.target_preps.iter().map(String::as_str).collect();
-    if !preps.is_empty() {
-        if let Some(i) = after_preposition(clause, head_end, &preps, OBJECT_REACH) {
-            return Some(i);
-        }
+    if let Some(i) = prepositional_object(clause, trigger, head_end) {
+        return Some(i);
     }
     let i = (0..clause.actors.len())
         .find(|&i| clause.actors[i].start >= head_end && !same_as_source(i))?;
@@ -346,6 +361,13 @@ fn object(clause: &Clause<'_>, trigger: &Trigger, source: Option<usize>) -> Opti
             .iter()
             .any(|w| OBJECT_STOPS.contains(&w.lower) || w.lower == "according");
     (reachable && clause.has_code(i)).then_some(i)
+}
+
+/// The actor introduced by one of the trigger's prepositions after its head word ends at
+/// `head_end` ("talks with", "visit to").
+fn prepositional_object(clause: &Clause<'_>, trigger: &Trigger, head_end: usize) -> Option<usize> {
+    let preps: Vec<&str> = trigger.target_preps.iter().map(String::as_str).collect();
+    after_preposition(clause, head_end, &preps, OBJECT_REACH)
 }
 
 /// The first actor after `from` that follows one of `preps` within `reach` words.

@@ -39,13 +39,10 @@ pub fn verb_roles(
         };
     }
     let source = subject_actor.or(word_order_source);
-    let by_preposition = doc.children(head).find_map(|j| {
-        let prep = doc.children(j).find(|&k| doc.deprel(k) == "case")?;
-        let word = doc.lemma(prep).to_ascii_lowercase();
-        (doc.is_rel(j, "obl") && trigger.target_preps.contains(&word))
-            .then(|| actor_in_phrase(doc, clause, j, source))
-            .flatten()
-    });
+    let by_preposition = doc
+        .children(head)
+        .filter(|&j| doc.is_rel(j, "obl") && trigger.target_preps.contains(&preposition(doc, j)))
+        .find_map(|j| actor_in_phrase(doc, clause, j, source));
     let object = doc
         .object(head)
         .and_then(|o| actor_in_phrase(doc, clause, o, source));
@@ -97,4 +94,132 @@ fn actor_at(doc: &Doc, clause: &Clause<'_>, t: usize) -> Option<usize> {
         .actors
         .iter()
         .position(|a| a.start <= tok.start && tok.end <= a.end && !a.code.is_empty())
+}
+
+/// Verbs that perform the event noun they govern rather than report on it: "held talks",
+/// "concluded three hours of talks", "launched an attack on", "paid a visit to". Reporting verbs
+/// ("condemned the attack", "welcomed the talks") are left out: their subject did not attack.
+const PERFORMING_VERBS: &[&str] = &[
+    "hold",
+    "have",
+    "conclude",
+    "begin",
+    "start",
+    "open",
+    "resume",
+    "continue",
+    "conduct",
+    "attend",
+    "join",
+    "complete",
+    "wrap",
+    "finish",
+    "launch",
+    "carry",
+    "stage",
+    "mount",
+    "pay",
+    "make",
+    "undertake",
+    "host",
+    "chair",
+    "lead",
+    "convene",
+    "organize",
+    "organise",
+    "co-chair",
+    "co-host",
+    "kick",
+];
+
+/// Participants of an event noun from the parse: its possessor or "by" agent as source, the
+/// complement of one of the entry's prepositions as target; without a possessor, the subject of
+/// the verb that performs the noun ("A and B concluded talks", "A focused on X at talks with B").
+pub fn noun_roles(doc: &Doc, clause: &Clause<'_>, trigger: &Trigger) -> ParsedRoles {
+    let head = trigger.head;
+    let mut source = None;
+    for c in doc.children(head) {
+        let by_agent = doc.is_rel(c, "nmod") && preposition(doc, c) == "by";
+        if doc.is_rel(c, "nmod:poss") || by_agent {
+            source = source.or_else(|| actor_in_phrase(doc, clause, c, None));
+        }
+    }
+    let source = source.or_else(|| performer(doc, clause, head));
+    let target = doc
+        .children(head)
+        .filter(|&c| doc.is_rel(c, "nmod"))
+        .filter(|&c| trigger.target_preps.contains(&preposition(doc, c)))
+        .find_map(|c| actor_in_phrase(doc, clause, c, source))
+        .filter(|&t| Some(t) != source);
+    ParsedRoles { source, target }
+}
+
+/// Whether the actor `i` of `clause` sits inside the phrase headed by token `head`.
+pub fn in_phrase_of(doc: &Doc, clause: &Clause<'_>, i: usize, head: usize) -> bool {
+    let actor = &clause.actors[i];
+    let first = doc.tokens.partition_point(|tok| tok.end <= actor.start);
+    (first..doc.tokens.len())
+        .take_while(|&t| doc.tokens[t].end <= actor.end)
+        .any(|t| dominates(doc, head, t))
+}
+
+/// Whether token `t` is `head` or lies below it in the tree.
+fn dominates(doc: &Doc, head: usize, mut t: usize) -> bool {
+    for _ in 0..12 {
+        if t == head {
+            return true;
+        }
+        match doc.head(t) {
+            Some(h) => t = h,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The subject of the clause that performs event noun `noun`: the noun (or a measure of it:
+/// "three hours of talks", "a round of talks") is the object of a performing verb, or the
+/// complement of "at" / "during" ("at talks with"), or of "in" after "take part" / "engage".
+fn performer(doc: &Doc, clause: &Clause<'_>, noun: usize) -> Option<usize> {
+    let mut n = noun;
+    for _ in 0..2 {
+        match doc.head(n) {
+            Some(h)
+                if doc.is_rel(n, "nmod")
+                    && preposition(doc, n) == "of"
+                    && doc.upos(h) == "NOUN" =>
+            {
+                n = h
+            }
+            _ => break,
+        }
+    }
+    let verb = doc.head(n)?;
+    let lemma = doc.lemma(verb).to_ascii_lowercase();
+    let performs = if doc.is_rel(n, "obj") {
+        PERFORMING_VERBS.contains(&lemma.as_str())
+    } else if doc.is_rel(n, "obl") {
+        match preposition(doc, n).as_str() {
+            "at" | "during" => true,
+            "in" => matches!(lemma.as_str(), "engage" | "participate" | "take"),
+            _ => false,
+        }
+    } else {
+        false
+    };
+    if !performs || doc.upos(verb) != "VERB" {
+        return None;
+    }
+    let subject = doc
+        .subject(verb)
+        .filter(|&s| !doc.is_rel(s, "nsubj:pass"))?;
+    actor_in_phrase(doc, clause, subject, None)
+}
+
+/// The lowercased preposition (`case` dependent) of token `t`, or `""`.
+fn preposition(doc: &Doc, t: usize) -> String {
+    doc.children(t)
+        .find(|&k| doc.deprel(k) == "case")
+        .map(|k| doc.lemma(k).to_ascii_lowercase())
+        .unwrap_or_default()
 }
