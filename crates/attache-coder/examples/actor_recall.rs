@@ -84,7 +84,11 @@ fn main() {
             .iter()
             .map(|s| {
                 let mentions = coder.find(text, s.start, s.end, published, &mut ctx);
-                let codes = mentions.into_iter().map(|m| (m.code, m.sector)).collect();
+                // A mention of two parties ("both sides") names its partner too.
+                let codes = mentions
+                    .into_iter()
+                    .flat_map(|m| std::iter::once((m.code, m.sector)).chain(m.partner))
+                    .collect();
                 (s.start, s.end, codes)
             })
             .collect();

@@ -2,7 +2,7 @@
 //!
 //! Each stage is a module with one job: [`actors`] (who), [`lexicon`] (what kind of act),
 //! [`roles`] (who did it to whom), [`modality`] (happened, planned, or not at all), [`dates`]
-//! (when), [`places`] (where), [`milestones`] (novelty claims), and the [`pipeline`] that
+//! (when), [`places`] (where), [`ner`] (names no rule covers), [`milestones`] (novelty claims), and the [`pipeline`] that
 //! assembles them into events, merged so that one occurrence is one event.
 
 pub mod actors;
@@ -13,6 +13,7 @@ pub mod lexicon;
 mod merge;
 pub mod milestones;
 pub mod modality;
+pub mod ner;
 pub mod pipeline;
 pub mod places;
 pub mod quotes;

@@ -199,6 +199,12 @@ impl ArticleState<'_> {
                 .filter(|p| !scene_changes(view, view.start + p.end, trigger.start))
                 .map(|p| civilians_of(p, view.start));
         }
+        if target.is_none() {
+            // "both sides agreed": the pair's second party is the target.
+            target = roles
+                .source
+                .and_then(|i| partner_ref(text, &view.actors[i]));
+        }
         if target.is_none() && source_is_pronoun {
             target = self.counterpart_of(source.as_ref());
         }
@@ -445,6 +451,16 @@ fn actor_ref(text: &str, m: &ActorMention) -> ActorRef {
         rank: m.rank,
         span: [m.start, m.end],
     }
+}
+
+/// The other party of a mention that stands for two ("both sides", "the two countries").
+fn partner_ref(text: &str, m: &ActorMention) -> Option<ActorRef> {
+    let (code, sector) = m.partner.clone()?;
+    Some(ActorRef {
+        code,
+        sector,
+        ..actor_ref(text, m)
+    })
 }
 
 /// Victims an attack report does not name: the civilians of the place it happened.

@@ -380,6 +380,12 @@ impl Dict {
             for (idx, r) in country_rows.iter().enumerate() {
                 for n in names(field(r, col)) {
                     add(n, GazRef { kind, idx }, &mut patterns, &mut gaz_refs);
+                    // The people of a state: "the Qataris", "Afghans".
+                    if kind == GazKind::Adjective {
+                        if let Some(p) = plural_demonym(n) {
+                            add(&p, GazRef { kind, idx }, &mut patterns, &mut gaz_refs);
+                        }
+                    }
                 }
             }
         }
@@ -490,6 +496,16 @@ impl Dict {
         }
         out
     }
+}
+
+/// The plural of a demonym that takes one ("Qatari" → "Qataris", "Afghan" → "Afghans"); none
+/// for those whose plural is the same word ("Chinese", "British", "French", "Swiss").
+fn plural_demonym(adjective: &str) -> Option<String> {
+    let same = ["ese", "sh", "ch", "s", "x", "z"];
+    if same.iter().any(|e| adjective.ends_with(e)) || adjective.contains(' ') {
+        return None;
+    }
+    Some(format!("{adjective}s"))
 }
 
 /// `text` with the accents of Latin letters dropped ("Bogotá" → "Bogota", "Vučić" → "Vucic").

@@ -6,6 +6,7 @@
 
 mod coref;
 mod dictionary;
+mod ner_fallback;
 mod petrarch;
 mod recognize;
 mod user_dictionary;
@@ -34,6 +35,9 @@ pub enum MentionKind {
     Surname,
     /// A pronoun resolved to the last salient actor.
     Pronoun,
+    /// Both parties of the article's last bilateral mention ("both sides", "the two countries",
+    /// "the pair"): coded as the first, with the second as [`ActorMention::partner`].
+    Pair,
 }
 
 /// One actor named in the text.
@@ -51,6 +55,8 @@ pub struct ActorMention {
     pub kind: MentionKind,
     /// The dictionary entry or rule that produced it, for explanations.
     pub rule: String,
+    /// The other party (code, sector) when the mention stands for two ("both sides").
+    pub partner: Option<(String, String)>,
 }
 
 /// Per-article memory: persons already named (for surnames) and the last salient actor (pronouns).
@@ -64,6 +70,9 @@ pub struct ArticleContext {
     /// How often each state has been named so far, in order of first mention: the article's
     /// home state ("the protesters", "riot police") is the one it names most.
     pub states: Vec<(String, u32)>,
+    /// The two parties (code, sector) of the last sentence that named two or more actors of
+    /// different codes, the article's most named first: what "both sides" refers to.
+    pub pair: Option<[(String, String); 2]>,
 }
 
 /// Codes that stand for no state: never an article's home state.
@@ -79,6 +88,34 @@ impl ArticleContext {
             }
         }
         best.map(|b| b.0.as_str())
+    }
+
+    fn count(&self, code: &str) -> u32 {
+        self.states.iter().find(|s| s.0 == code).map_or(0, |s| s.1)
+    }
+
+    /// After a sentence: its two most named parties (in the article so far) become the pair
+    /// that "both sides" and "the two countries" refer to. Groupings of states (IGO) and
+    /// non-state codes that are rarely a party of their own (NGO, MNC, IMG) are left out.
+    fn update_pair(&mut self, mentions: &[ActorMention]) {
+        let mut parties: Vec<(&str, &str, usize)> = Vec::new();
+        for (k, m) in mentions.iter().enumerate() {
+            let eligible = !m.code.is_empty()
+                && !matches!(m.code.as_str(), "IGO" | "NGO" | "MNC" | "IMG")
+                && !matches!(m.kind, MentionKind::Pronoun | MentionKind::Pair)
+                && !m.rule.starts_with("home-state");
+            if eligible && !parties.iter().any(|p| p.0 == m.code) {
+                parties.push((&m.code, &m.sector, k));
+            }
+        }
+        if parties.len() < 2 {
+            return;
+        }
+        // Most named first; the first named on a tie (the sort is stable).
+        parties.sort_by_key(|p| std::cmp::Reverse(self.count(p.0)));
+        let mut two = [parties[0], parties[1]];
+        two.sort_by_key(|p| p.2);
+        self.pair = Some(two.map(|p| (p.0.to_string(), p.1.to_string())));
     }
 
     fn count_state(&mut self, code: &str) {

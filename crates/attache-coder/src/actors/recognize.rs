@@ -190,6 +190,27 @@ const NOT_NAMES: &[&str] = &[
 const ABBREV: &[&str] = &[
     "Dr", "Mr", "Mrs", "Ms", "Prof", "Hon", "Brig", "Gen", "Lt", "Col", "Maj", "Capt", "St", "Kh",
 ];
+/// Nouns for the two parties of a bilateral relation after "both", "each" or "the two".
+const PAIR_NOUNS: &[&str] = &[
+    "sides",
+    "side",
+    "countries",
+    "country",
+    "nations",
+    "governments",
+    "neighbours",
+    "neighbors",
+    "states",
+    "leaders",
+    "parties",
+    "delegations",
+    "capitals",
+    "armies",
+    "militaries",
+    "ministers",
+    "presidents",
+    "administrations",
+];
 const MALE: &[&str] = &["he", "him", "his"];
 const FEMALE: &[&str] = &["she", "her", "hers"];
 const PLURAL: &[&str] = &["they", "them", "their"];
@@ -319,6 +340,9 @@ pub(super) struct Parser<'a> {
     toks: Vec<Tok>,
     dict: &'a Dict,
     date: Option<NaiveDate>,
+    /// The sentence, for the statistical fallback.
+    start: usize,
+    end: usize,
 }
 
 /// A parsed mention and the index of the token after it.
@@ -338,6 +362,8 @@ impl<'a> Parser<'a> {
             toks: tokenize(text, start, end, &atoms),
             dict,
             date,
+            start,
+            end,
         }
     }
 
@@ -351,7 +377,7 @@ impl<'a> Parser<'a> {
             match self.mention_at(i, ctx) {
                 Some((m, next)) => {
                     super::coref::remember(ctx, &m, &mut seen);
-                    if !m.rule.starts_with("home-state") {
+                    if !m.rule.starts_with("home-state") && m.kind != MentionKind::Pair {
                         ctx.count_state(&m.code);
                     }
                     out.push(m);
@@ -360,6 +386,8 @@ impl<'a> Parser<'a> {
                 None => i += 1,
             }
         }
+        let out = super::ner_fallback::extend(self.text, self.start, self.end, out, ctx);
+        ctx.update_pair(&out);
         out
     }
 
@@ -455,6 +483,9 @@ impl<'a> Parser<'a> {
         if let Some(p) = self.pronoun(i, ctx) {
             return Some(p);
         }
+        if let Some(p) = self.pair_phrase(i, ctx) {
+            return Some(p);
+        }
         if let Some(p) = self.apposition(i, ctx) {
             return Some(p);
         }
@@ -488,6 +519,42 @@ impl<'a> Parser<'a> {
         m.kind = MentionKind::Pronoun;
         m.rule = format!("pronoun→{}", referent.rule);
         Some((m, next))
+    }
+
+    /// "both sides", "each side", "the two countries", "the pair": the two parties of the last
+    /// sentence that named two (see [`ArticleContext::update_pair`]).
+    fn pair_phrase(&self, i: usize, ctx: &ArticleContext) -> Option<Parsed> {
+        let [a, b] = ctx.pair.as_ref()?;
+        // The noun may be a title atom ("side" as in "the Indian side").
+        let w = |k: usize| {
+            let t = self.toks.get(i + k)?;
+            matches!(t.t, T::Word | T::Atom(AtomT::Title(_)))
+                .then(|| self.tok_text(i + k).to_lowercase())
+        };
+        let (first, second) = (w(0)?, w(1));
+        let len = match (first.as_str(), second.as_deref()) {
+            ("both" | "each", Some(n)) if PAIR_NOUNS.contains(&n) => 2,
+            ("the", Some("pair" | "duo")) => 2,
+            ("the", Some("two")) if w(2).as_deref().is_some_and(|n| PAIR_NOUNS.contains(&n)) => 3,
+            _ => return None,
+        };
+        let (s, e) = (self.toks.get(i)?.s, self.toks.get(i + len - 1)?.e);
+        Some((
+            ActorMention {
+                start: s,
+                end: e,
+                code: a.0.clone(),
+                sector: a.1.clone(),
+                org: None,
+                name: None,
+                role: None,
+                rank: None,
+                kind: MentionKind::Pair,
+                rule: format!("pair:{}+{}", a.0, b.0),
+                partner: Some(b.clone()),
+            },
+            i + len,
+        ))
     }
 
     /// Whether a titled or owned phrase (no pronoun) starts at `i`.
@@ -789,6 +856,8 @@ impl<'a> Parser<'a> {
         // Attachments: "of China", "to Kabul", "in Kabul", "of the interim Taliban government".
         let mut end_tok = j;
         let mut loc_owner: Option<Owner> = None;
+        // "the foreign ministers of the two countries": both parties hold the title.
+        let mut partner: Option<(String, String)> = None;
         let mut role_extra_end = role_end;
         // Up to a few chained attachments, never recursing more than two levels.
         for _ in 0..if depth < 2 { 4 } else { 0 } {
@@ -798,9 +867,15 @@ impl<'a> Parser<'a> {
             if !matches!(prep, "of" | "from" | "at" | "to" | "in") {
                 break;
             }
-            let Some((inner, next)) = self.phrase(end_tok + 1, ctx, depth + 1) else {
+            let inner = self
+                .pair_phrase(end_tok + 1, ctx)
+                .or_else(|| self.phrase(end_tok + 1, ctx, depth + 1));
+            let Some((inner, next)) = inner else {
                 break;
             };
+            if prep == "of" && partner.is_none() {
+                partner = inner.partner.clone();
+            }
             if inner.name.is_some() && inner.kind == MentionKind::TitledPerson {
                 break;
             }
@@ -933,6 +1008,8 @@ impl<'a> Parser<'a> {
         } else {
             MentionKind::Title
         };
+        // The partner holds the same title: its sector is the title's.
+        let partner = partner.map(|(c, _)| (c, sector.clone()));
         let head_text = self.tok_text(role_end.saturating_sub(1));
         let rule = format!("{}+title:{}", owner.rule, head_text.to_lowercase());
         let org = owner.org.clone();
@@ -948,6 +1025,7 @@ impl<'a> Parser<'a> {
                 rank,
                 kind,
                 rule,
+                partner,
             },
             end_tok,
         ))
@@ -993,6 +1071,7 @@ impl<'a> Parser<'a> {
                 rank: None,
                 kind: mk,
                 rule: o.rule,
+                partner: None,
             },
             at + 1,
         ))
@@ -1070,6 +1149,7 @@ impl<'a> Parser<'a> {
                 rank,
                 kind: MentionKind::KnownPerson,
                 rule: format!("person:{}", p.name),
+                partner: None,
             },
             ne,
         ))

@@ -577,3 +577,86 @@ fn one_person_two_offices_years_apart() {
         "Minoru Kihara|JPN|GOV|Minoru Kihara|Chief Cabinet Secretary|3"
     );
 }
+
+/// Mentions of a whole article, with the partner of a pair mention after the code.
+fn run_article_pairs(text: &str, date: &str) -> Vec<String> {
+    let doc = attache_text::analyze(text, &[]);
+    let mut ctx = ArticleContext::default();
+    let mut all = Vec::new();
+    for s in &doc.sentences {
+        for m in ActorCoder::embedded().find(text, s.start, s.end, d(date), &mut ctx) {
+            let partner = m
+                .partner
+                .as_ref()
+                .map(|(c, s)| format!("+{c}/{s}"))
+                .unwrap_or_default();
+            all.push(format!(
+                "{}|{}/{}{}",
+                &text[m.start..m.end],
+                m.code,
+                m.sector,
+                partner
+            ));
+        }
+    }
+    all
+}
+
+#[test]
+fn both_sides_are_the_last_two_parties_named() {
+    let t = "Peru and Chile resumed talks in Lima. Both sides agreed to meet again. \
+             The two countries signed a memorandum. The foreign ministers of the two countries \
+             spoke. The pair met in March.";
+    let got = run_article_pairs(t, "2024-05-01");
+    for want in [
+        "Both sides|PER/GOV+CHL/GOV",
+        "The two countries|PER/GOV+CHL/GOV",
+        "The foreign ministers of the two countries|PER/GOV+CHL/GOV",
+        "The pair|PER/GOV+CHL/GOV",
+    ] {
+        assert!(got.contains(&want.to_string()), "{want}: {got:?}");
+    }
+}
+
+#[test]
+fn the_pair_prefers_the_most_named_parties_and_needs_two() {
+    // No pair named yet: "both sides" is nobody.
+    assert!(run_article_pairs("Both sides agreed.", "2024-05-01").is_empty());
+    // A host named once does not displace the two parties the article is about.
+    let t = "Peru accused Chile. Chile answered Peru. Peru and Chile met in Brazil. \
+             Each side blamed the other.";
+    let got = run_article_pairs(t, "2024-05-01");
+    assert!(
+        got.contains(&"Each side|PER/GOV+CHL/GOV".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn plural_demonyms_name_the_state() {
+    let got = run("The Qataris hosted Afghans and the Chinese.", "2024-05-01");
+    assert_eq!(
+        got,
+        [
+            "The Qataris|QAT|GOV|||",
+            "Afghans|AFG|GOV|||",
+            "the Chinese|CHN|GOV|||"
+        ]
+    );
+}
+
+#[test]
+fn the_tagger_names_an_unknown_person_next_to_a_bare_title_and_nothing_else() {
+    let t = "Serbia's government rejected the charges. A Serbian spokesman, Peter Novak, said so. \
+             Karim Nassar smiled.";
+    let got = run_article(t, "2024-05-01");
+    assert!(
+        got.iter()
+            .any(|m| m.starts_with("A Serbian spokesman, Peter Novak|SRB|")
+                && m.contains("|Peter Novak|")),
+        "{got:?} {:?}",
+        crate::ner::Model::embedded().entities(t)
+    );
+    // A bare unknown name gives nothing.
+    assert!(!got.iter().any(|m| m.contains("Karim")), "{got:?}");
+}
