@@ -125,7 +125,7 @@ struct Patterns {
 fn patterns() -> Option<&'static Patterns> {
     static P: OnceLock<Option<Patterns>> = OnceLock::new();
     P.get_or_init(|| {
-        let re = |s: String| Regex::new(&s).ok();
+        let re = |s: String| Regex::new(&ascii_boundaries(&s)).ok();
         Some(Patterns {
             iso: re(r"\b(\d{4})-(\d{2})-(\d{2})\b".into())?,
             month_day: re(format!(
@@ -153,6 +153,15 @@ fn patterns() -> Option<&'static Patterns> {
         })
     })
     .as_ref()
+}
+
+/// `\b` as an ASCII word boundary. A Unicode `\b` makes the regex crate's fast automaton give
+/// up on the first non-ASCII byte (a curly quote, a dash) and search the sentence again with a
+/// backtracker, which made date finding a tenth of all coding time. The words and numbers these
+/// patterns bound are ASCII, so only a letter outside ASCII glued to one ("é2024") reads
+/// differently.
+pub(crate) fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 fn month_number(name: &str) -> Option<u32> {
@@ -708,6 +717,15 @@ mod tests {
         let found = find_dates(text, p);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found[0].clone()
+    }
+
+    #[test]
+    fn non_ascii_text_around_dates() {
+        // Curly quotes and dashes around the dates, an accented word glued to none of them.
+        let text = "“Talks in Bogotá ended on May 3–5, 2025,” he said — not “in 2019”.";
+        assert_eq!(dates(text, fri()), ["2025-05-03/2025-05-05", "2019"]);
+        // A number inside a longer word is still no year.
+        assert_eq!(dates("Code X2019 and 2019X.", fri()), Vec::<String>::new());
     }
 
     #[test]

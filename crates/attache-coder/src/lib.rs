@@ -18,8 +18,10 @@ pub mod pipeline;
 pub mod places;
 pub mod quotes;
 pub mod roles;
+mod syntax_needed;
 mod syntax_roles;
 pub mod taxonomy;
 
 pub use event::{ActorRef, DatePrecision, Event, Modality};
 pub use pipeline::code_article;
+pub use syntax_needed::parse_for_coding;

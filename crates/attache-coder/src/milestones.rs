@@ -1,6 +1,7 @@
 //! Novelty claims: "the first political-level contact ... since 2021", "for the first time",
 //! "the highest-level visit since ..." — the article's own statement that an event is a first.
 
+use crate::dates::ascii_boundaries;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -22,16 +23,16 @@ fn claim_pattern() -> &'static Regex {
         // A claim opens on "first"/"highest-level"/"first-ever" (with its article when present),
         // runs through its noun phrase and, when the writer gives one, the "since ..." phrase up to
         // the next clause boundary. Kept lazy so that one sentence's two claims stay apart.
-        Regex::new(
+        Regex::new(&ascii_boundaries(
             r"(?i)\b(?:(?:the|a|its|their|his|her)\s+)?(?:first(?:-ever)?|highest[- ]level|most senior)\b[^.;:!?]{0,160}?(?:\bsince\b[^.;:!?,]{1,80}|(?:,|$|\.))|\bfor the first time(?:\s+(?:ever|in\s+[^.;:!?,]{1,40}|since\s+[^.;:!?,]{1,60}))?",
-        )
+        ))
         .expect("the claim pattern is a valid regex")
     })
 }
 
 fn since_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| Regex::new(r"(?i)\bsince\b").expect("valid regex"))
+    PATTERN.get_or_init(|| Regex::new(&ascii_boundaries(r"(?i)\bsince\b")).expect("valid regex"))
 }
 
 /// Novelty claims in `text`, in order. A bare "first" with no "since" phrase is a claim only when

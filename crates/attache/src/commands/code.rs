@@ -70,9 +70,10 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     Ok(exit_status(failures))
 }
 
-/// The whole pipeline for one article: text analysis, then coding.
+/// The whole pipeline for one article: text analysis, then coding. Only the sentences whose
+/// parse the coder reads are parsed (the same events as a full parse, in about half the time).
 pub fn code(article: &Article) -> Vec<attache_coder::Event> {
-    let doc = attache_text::parse(&article.text, &article.boilerplate);
+    let doc = attache_coder::parse_for_coding(&article.text, &article.boilerplate);
     attache_coder::code_article(article, &doc)
 }
 
