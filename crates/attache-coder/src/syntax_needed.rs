@@ -1,13 +1,13 @@
 //! The dependency parse, only where the coder reads it.
 //!
 //! Tagging and parsing are most of the cost of coding an article, yet the coder reads the tree
-//! in one place: the participants of a verb trigger (`roles::assign` calling
-//! `syntax_roles::verb_roles`). Everything else (actors, noun triggers, dates, places, quotes,
-//! mediators) works on tokens. So a sentence without a verb trigger is left unparsed, with the
+//! in one place: the participants of a trigger (`roles::assign` calling
+//! `syntax_roles::verb_roles` and `noun_roles`). Everything else (actors, dates, places, quotes,
+//! mediators) works on tokens. So a sentence without a trigger is left unparsed, with the
 //! empty annotations `attache_text` gives tokens outside any sentence, and the events are those
 //! of a full parse. Whoever makes the coder read syntax elsewhere widens [`needs_parse`].
 
-use crate::lexicon::{Lexicon, TriggerKind};
+use crate::lexicon::Lexicon;
 use attache_text::{Doc, Scratch, Sentence, Syntax, NO_HEAD};
 use std::ops::Range;
 
@@ -56,12 +56,9 @@ pub fn parse_for_coding(text: &str, skip: &[Range<usize>]) -> Doc {
     doc
 }
 
-/// Whether the coder reads the parse of `sentence`: it holds a verb trigger.
+/// Whether the coder reads the parse of `sentence`: it holds a trigger.
 fn needs_parse(text: &str, doc: &Doc, sentence: &Sentence) -> bool {
-    Lexicon::embedded()
-        .find(text, doc, sentence)
-        .iter()
-        .any(|t| t.kind == TriggerKind::Verb)
+    !Lexicon::embedded().find(text, doc, sentence).is_empty()
 }
 
 /// The annotation of a token left unparsed, as `attache_text` writes it.
