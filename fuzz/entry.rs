@@ -18,7 +18,7 @@ pub const MAX_BYTES: u64 = 64 * 1024;
 pub type Target = fn(&[u8]);
 
 /// The targets, by name: the directory names under `fuzz/regressions/`.
-pub const TARGETS: [(&str, Target); 9] = [
+pub const TARGETS: [(&str, Target); 10] = [
     ("text_article", text_article),
     ("json_line", json_line),
     ("read_html", read_html),
@@ -28,6 +28,7 @@ pub const TARGETS: [(&str, Target); 9] = [
     ("text_parse", text_parse),
     ("dates", dates),
     ("code_article", code_article),
+    ("api_query", api_query),
 ];
 
 /// A publication date from the first two bytes (1990 to 2079), the rest as text.
@@ -152,5 +153,125 @@ pub fn code_article(data: &[u8]) {
     check_doc(&article.text, &doc);
     for event in attache_coder::code_article(&article, &doc) {
         check_range(&article.text, event.span[0], event.span[1], "event span");
+    }
+}
+
+fn check_filter(f: &attache_store::EventFilter) {
+    use attache_server::query::{is_code, is_date};
+    let codes = f
+        .actor
+        .iter()
+        .chain(f.dyad.iter().flat_map(|(a, b)| [a, b]));
+    for code in codes {
+        assert!(is_code(code), "unchecked actor code {code:?}");
+    }
+    for date in f.since.iter().chain(&f.until) {
+        assert!(is_date(date), "unchecked date {date:?}");
+    }
+    if let Some(p) = &f.plover {
+        assert!(
+            !p.is_empty() && p.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'),
+            "unchecked type {p:?}"
+        );
+    }
+    if let Some(c) = &f.cameo_root {
+        assert!(
+            c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()),
+            "cameo_root {c:?}"
+        );
+    }
+    if let Some(words) = &f.search {
+        assert!(!words.trim().is_empty(), "empty search words");
+        assert!(
+            !words.chars().any(char::is_control),
+            "control character in {words:?}"
+        );
+    }
+    assert!(f.article.as_deref() != Some(""), "empty article id");
+    assert!(f.limit.is_none(), "a filter with its own limit");
+}
+
+fn check_page(limit: usize) {
+    use attache_server::query::MAX_LIMIT;
+    assert!((1..=MAX_LIMIT).contains(&limit), "page size {limit}");
+}
+
+/// What every refusal must be: a client error with a message (400, or 414 for a long query).
+fn check_refusal<T>(result: Result<T, attache_server::ApiError>, raw: &str) -> Option<T> {
+    use attache_server::query::MAX_QUERY_LEN;
+    match result {
+        Ok(value) => {
+            assert!(
+                raw.len() <= MAX_QUERY_LEN,
+                "a query over the length limit accepted"
+            );
+            Some(value)
+        }
+        Err(e) => {
+            let status = e.status.as_u16();
+            assert!(status == 400 || status == 414, "status {status}");
+            assert!(!e.message.is_empty(), "an error without a message");
+            None
+        }
+    }
+}
+
+/// The API's query strings and path values (`attache_server::query`, which the handlers call):
+/// the first byte picks the endpoint; the rest is `PATH?QUERY`, with path values split by `/`.
+pub fn api_query(data: &[u8]) {
+    use attache_server::query;
+    let Some((&which, rest)) = data.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let (path, raw) = text.split_once('?').unwrap_or(("", &text));
+    let mut values = path.split('/');
+    let (a, b) = (values.next().unwrap_or(""), values.next().unwrap_or(""));
+    let q = Some(raw);
+    match which % 8 {
+        0 => {
+            if let Some(r) = check_refusal(query::events(q), raw) {
+                check_filter(&r.filter);
+                check_page(r.limit);
+            }
+        }
+        1 => {
+            if let Some(Some(code)) = check_refusal(query::actors(q), raw) {
+                assert!(query::is_code(&code), "unchecked actor code {code:?}");
+            }
+        }
+        2 => {
+            if let Some((x, y, filter)) = check_refusal(query::dyad(a, b, q), raw) {
+                assert!(query::is_code(&x) && query::is_code(&y));
+                assert_eq!(filter.dyad, Some((x, y)));
+                check_filter(&filter);
+            }
+        }
+        3 => {
+            if let Some((actor, since, until)) = check_refusal(query::engagement(a, q), raw) {
+                assert!(query::is_code(&actor));
+                assert!(since.iter().chain(&until).all(|d| query::is_date(d)));
+            }
+        }
+        4 => {
+            if let Some(m) = check_refusal(query::milestones(q), raw) {
+                assert!(m.actor.iter().all(|c| query::is_code(c)));
+                assert!(m.since.iter().all(|d| query::is_date(d)));
+            }
+        }
+        5 => {
+            if let Some(filter) = check_refusal(query::network(q), raw) {
+                check_filter(&filter);
+            }
+        }
+        6 => {
+            if let Some((words, limit, _)) = check_refusal(query::search(q), raw) {
+                assert!(!words.trim().is_empty() && !words.chars().any(char::is_control));
+                check_page(limit);
+            }
+        }
+        _ => {
+            let _ = check_refusal(query::event_id(a), "");
+        }
     }
 }

@@ -5,6 +5,8 @@ use regex::{Captures, Regex};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::warnings::warn;
+
 /// Month names and their usual abbreviations, as a regex alternation (use it case-insensitively).
 pub(crate) const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
@@ -75,24 +77,61 @@ fn date_from_captures(caps: &Captures<'_>) -> Option<NaiveDate> {
     ymd(year.parse().ok()?, month, day.parse().ok()?)
 }
 
-/// A valid date in a plausible year.
+/// A valid date in a plausible year. A plausible year with an impossible month or day (31
+/// February, month 13) is a warning: it was written as a date, and it is dropped.
 pub(crate) fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     if !YEARS.contains(&year) {
         return None;
     }
-    NaiveDate::from_ymd_opt(year, month, day)
+    let date = NaiveDate::from_ymd_opt(year, month, day);
+    if date.is_none() {
+        warn(|| impossible(&format!("{year:04}-{month:02}-{day:02}")));
+    }
+    date
+}
+
+/// Whether `s` is written as YYYY-MM-DD (whatever the numbers).
+pub(crate) fn has_iso_shape(s: &str) -> bool {
+    s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+}
+
+/// The warning for a date that has a date's shape and no day in the calendar.
+pub(crate) fn impossible(date: &str) -> String {
+    format!("ignored the impossible date {date:?}")
 }
 
 /// A `published` value: "YYYY-MM-DD" or an ISO 8601 date-time. The date is taken as written,
 /// in the time zone the value was written in, because that is the newsroom's calendar day.
+/// An impossible one ("0000-00-00", "2025-02-31", "2025-13-01") is a warning.
 pub(crate) fn parse_published(value: &str) -> Option<NaiveDate> {
+    let date = parse_published_quietly(value);
+    if date.is_none() {
+        let value = value.trim();
+        if value.get(..10).is_some_and(has_iso_shape) && is_date_time_end(&value[10..]) {
+            warn(|| impossible(value));
+        }
+    }
+    date
+}
+
+/// [`parse_published`] without the warning, for a value already reported (readability reads
+/// the same meta tags as our own look-up).
+pub(crate) fn parse_published_quietly(value: &str) -> Option<NaiveDate> {
     let value = value.trim();
     let day = value.get(..10)?;
-    let rest = &value[10..];
-    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+    if !is_date_time_end(&value[10..]) {
         return None;
     }
     NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+/// What may follow the day of an ISO date: nothing, or a time.
+fn is_date_time_end(rest: &str) -> bool {
+    rest.is_empty() || rest.starts_with(['T', 't', ' '])
 }
 
 /// The date with this month and day whose year is nearest to `reference`, so that a dateline
@@ -143,6 +182,32 @@ mod tests {
         assert_eq!(find_full_date("October 19"), None);
         assert_eq!(find_full_date("2024-13-01"), None);
         assert_eq!(find_full_date("Mayday 12 2024"), None);
+    }
+
+    #[test]
+    fn impossible_dates_are_warnings() {
+        let (found, warnings) = crate::warnings::capture(|| {
+            [
+                parse_published("0000-00-00"),
+                parse_published("2025-02-31T10:00:00Z"),
+                parse_published("2025-13-01"),
+                find_full_date("31 February 2025").map(|f| f.date),
+                // Not dates at all, or years that are other numbers: no warning.
+                parse_published("yesterday"),
+                find_full_date("February 31, 0012").map(|f| f.date),
+            ]
+        });
+        assert_eq!(found, [None; 6]);
+        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "ignored the impossible date \"0000-00-00\"",
+                "ignored the impossible date \"2025-02-31T10:00:00Z\"",
+                "ignored the impossible date \"2025-13-01\"",
+                "ignored the impossible date \"2025-02-31\"",
+            ]
+        );
     }
 
     #[test]

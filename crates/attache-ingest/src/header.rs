@@ -27,7 +27,11 @@ pub(crate) fn find_header(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     if !(spaced || rest.is_empty() || rest.starts_with(['\n', '\r'])) {
         return None;
     }
-    let date = NaiveDate::parse_from_str(caps.get(1)?.as_str(), "%Y-%m-%d").ok()?;
+    let written = caps.get(1)?.as_str();
+    let Ok(date) = NaiveDate::parse_from_str(written, "%Y-%m-%d") else {
+        crate::warnings::warn(|| crate::dates::impossible(written));
+        return None;
+    };
     Some((date, whole.range()))
 }
 

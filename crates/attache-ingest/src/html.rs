@@ -6,7 +6,7 @@
 //! ourselves so that paragraphs stay paragraphs (the coder's sentence splitter and the
 //! boilerplate line patterns both work on lines).
 
-use crate::dates::parse_published;
+use crate::dates::{parse_published, parse_published_quietly};
 use crate::jsonl::host;
 use crate::text_file::annotate;
 use crate::{Article, ReadOptions};
@@ -131,7 +131,7 @@ pub(crate) fn parse_html_article(
 
     let page_date = smoothie_date
         .as_deref()
-        .and_then(parse_published)
+        .and_then(parse_published_quietly)
         .or(own_date);
     let found = annotate(&text, opts);
     let title = meta

@@ -340,9 +340,13 @@ fn read_document(
     }
     match format {
         // Feeds are read in one pass over the document; their items are small.
-        InputFormat::Feed => read_feed(path, stem, &String::from_utf8_lossy(&bytes), ctx, emit),
+        InputFormat::Feed => crate::warnings::at(path, None, None, || {
+            read_feed(path, stem, &String::from_utf8_lossy(&bytes), ctx, emit)
+        }),
         InputFormat::Json => match String::from_utf8(bytes) {
-            Ok(content) => read_json_document(path, stem, &content, ctx, emit),
+            Ok(content) => crate::warnings::at(path, None, None, || {
+                read_json_document(path, stem, &content, ctx, emit)
+            }),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 emit.ready(Err(ReadError::new(

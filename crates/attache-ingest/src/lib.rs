@@ -23,6 +23,7 @@ mod options;
 mod pending;
 mod text_file;
 mod warc;
+mod warnings;
 
 pub use article::Article;
 pub use compressed::{show_size, DEFAULT_MAX_BYTES};
@@ -34,3 +35,4 @@ pub use jsonl::parse_json_article;
 pub use options::ReadOptions;
 pub use pending::Pending;
 pub use text_file::parse_text_article;
+pub use warnings::set_warning_sink;

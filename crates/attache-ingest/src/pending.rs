@@ -7,6 +7,7 @@ use crate::inputs::{Context, InputFormat};
 use crate::jsonl::parse_json_line;
 use crate::text_file::parse_text_article;
 use crate::warc::Record;
+use crate::warnings::at;
 use crate::{Article, ReadError, ReadOptions};
 use std::ops::ControlFlow;
 
@@ -99,14 +100,18 @@ impl Pending {
                 line_no,
                 line,
                 opts,
-            } => Some(parse_json_line(&path, &stem, line_no, &line, &opts)),
+            } => Some(at(&path, Some(line_no), None, || {
+                parse_json_line(&path, &stem, line_no, &line, &opts)
+            })),
             Kind::Document {
                 path,
                 stem,
                 bytes,
                 format,
                 opts,
-            } => Some(single_document(&path, &stem, bytes, format, &opts)),
+            } => Some(at(&path, None, None, || {
+                single_document(&path, &stem, bytes, format, &opts)
+            })),
             Kind::Warc {
                 path,
                 record,
@@ -118,7 +123,10 @@ impl Pending {
                     opts: &opts,
                     max_bytes,
                 };
-                record.resolve(&path, compressed, &ctx)
+                let place = || record.place(compressed);
+                at(&path, None, Some(&place), || {
+                    record.resolve(&path, compressed, &ctx)
+                })
             }
         }
     }

@@ -222,6 +222,11 @@ fn record_at(offset: u64, compressed: bool) -> String {
 }
 
 impl Record {
+    /// Where the record is, for messages about it.
+    pub(crate) fn place(&self, compressed: bool) -> String {
+        record_at(self.offset, compressed)
+    }
+
     /// The article of a response record, `None` for records that are not HTML pages.
     pub(crate) fn resolve(
         &self,

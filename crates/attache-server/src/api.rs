@@ -1,28 +1,26 @@
-//! The `/api/...` handlers. Each validates its input (400 on a bad value), then runs its
-//! queries on a blocking thread with a connection of its own.
+//! The `/api/...` handlers. Each validates its input with [`crate::query`] (400 on a bad
+//! value), then runs its queries on a blocking thread with a connection of its own.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use attache_ingest::{parse_json_article, ReadOptions};
-use attache_store::{EventFilter, IngestOutcome, MilestoneQuery, Store};
+use attache_store::{IngestOutcome, MilestoneQuery, Store};
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::routing::get;
 use axum::{Json, Router};
-use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::{ApiError, Config, MAX_LIMIT};
+use crate::{query, ApiError, Config};
 
 type AppState = Arc<Config>;
 type Answer = Result<Json<Value>, ApiError>;
 
 /// The most articles one POST may carry.
 const MAX_POSTED_ARTICLES: usize = 1000;
-const DEFAULT_LIMIT: usize = 100;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -36,11 +34,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/articles", get(search_articles).post(post_articles))
         .route("/api/articles/{id}", get(article))
         .route("/api/stats", get(stats))
-}
-
-fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
-    q.map(|Query(t)| t)
-        .map_err(|e| ApiError::bad_request(format!("bad query: {}", e.body_text())))
 }
 
 fn path<T>(p: Result<Path<T>, PathRejection>) -> Result<T, ApiError> {
@@ -63,153 +56,12 @@ where
     .map_err(|_| ApiError::internal("query failed"))?
 }
 
-/// "2025", "2025-05" or "2025-05-15".
-fn date(name: &str, value: Option<String>) -> Result<Option<String>, ApiError> {
-    let Some(value) = value
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-    else {
-        return Ok(None);
-    };
-    let ok = match value.len() {
-        4 | 7 | 10 => value.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        }),
-        _ => false,
-    };
-    if ok {
-        Ok(Some(value))
-    } else {
-        Err(ApiError::bad_request(format!(
-            "{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value:?}"
-        )))
-    }
-}
-
-/// An actor code: letters only, upper-cased ("afg" → "AFG").
-fn code(name: &str, value: &str) -> Result<String, ApiError> {
-    let value = value.trim().to_uppercase();
-    if value.is_empty()
-        || value.len() > 16
-        || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-    {
-        return Err(ApiError::bad_request(format!(
-            "{name} must be an actor code such as AFG, not {value:?}"
-        )));
-    }
-    Ok(value)
-}
-
-fn opt_code(name: &str, value: Option<String>) -> Result<Option<String>, ApiError> {
-    value
-        .filter(|v| !v.trim().is_empty())
-        .map(|v| code(name, &v))
-        .transpose()
-}
-
-/// Full-text words: control characters (NUL breaks FTS5 strings) become spaces.
-fn words(text: Option<String>) -> Option<String> {
-    text.map(|t| {
-        t.chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect::<String>()
-    })
-    .filter(|t| !t.trim().is_empty())
-}
-
-fn page(limit: Option<usize>, offset: Option<usize>) -> Result<(usize, usize), ApiError> {
-    let limit = limit.unwrap_or(DEFAULT_LIMIT);
-    if limit == 0 || limit > MAX_LIMIT {
-        return Err(ApiError::bad_request(format!(
-            "limit must be between 1 and {MAX_LIMIT}"
-        )));
-    }
-    Ok((limit, offset.unwrap_or(0)))
-}
-
-#[derive(Debug, Deserialize, Default)]
-pub struct EventsQuery {
-    actor: Option<String>,
-    /// "IND,AFG" (either direction).
-    dyad: Option<String>,
-    #[serde(rename = "type")]
-    plover: Option<String>,
-    cameo_root: Option<String>,
-    since: Option<String>,
-    until: Option<String>,
-    q: Option<String>,
-    article: Option<String>,
-    include_background: Option<bool>,
-    limit: Option<usize>,
-    offset: Option<usize>,
-}
-
-fn event_filter(q: EventsQuery) -> Result<(EventFilter, usize, usize), ApiError> {
-    let dyad = match q.dyad.filter(|d| !d.trim().is_empty()) {
-        None => None,
-        Some(d) => {
-            let parts: Vec<&str> = d.split([',', '-', ' ']).filter(|p| !p.is_empty()).collect();
-            match parts.as_slice() {
-                [a, b] => Some((code("dyad", a)?, code("dyad", b)?)),
-                _ => {
-                    return Err(ApiError::bad_request(
-                        "dyad must be two actor codes such as IND,AFG",
-                    ))
-                }
-            }
-        }
-    };
-    let plover = match q.plover.filter(|p| !p.trim().is_empty()) {
-        Some(p)
-            if p.trim()
-                .chars()
-                .all(|c| c.is_ascii_alphabetic() || c == '_') =>
-        {
-            Some(p.trim().to_uppercase())
-        }
-        Some(p) => {
-            return Err(ApiError::bad_request(format!(
-                "type must be a PLOVER type such as CONSULT, not {p:?}"
-            )))
-        }
-        None => None,
-    };
-    let cameo_root = match q.cameo_root.filter(|c| !c.trim().is_empty()) {
-        Some(c) if c.trim().len() == 2 && c.trim().chars().all(|c| c.is_ascii_digit()) => {
-            Some(c.trim().to_string())
-        }
-        Some(c) => {
-            return Err(ApiError::bad_request(format!(
-                "cameo_root must be two digits such as 04, not {c:?}"
-            )))
-        }
-        None => None,
-    };
-    let (limit, offset) = page(q.limit, q.offset)?;
-    let filter = EventFilter {
-        actor: opt_code("actor", q.actor)?,
-        dyad,
-        plover,
-        cameo_root,
-        since: date("since", q.since)?,
-        until: date("until", q.until)?,
-        search: words(q.q),
-        article: q.article.filter(|s| !s.is_empty()),
-        include_background: q.include_background.unwrap_or(false),
-        limit: None,
-    };
-    Ok((filter, limit, offset))
-}
-
-async fn events(
-    State(state): State<AppState>,
-    q: Result<Query<EventsQuery>, QueryRejection>,
-) -> Answer {
-    let (filter, limit, offset) = event_filter(query(q)?)?;
+async fn events(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Answer {
+    let query::EventsRequest {
+        filter,
+        limit,
+        offset,
+    } = query::events(raw.as_deref())?;
     with_store(&state, move |store| {
         let (total, items) = store.events_page(&filter, limit, offset)?;
         let seen = offset.saturating_add(items.len());
@@ -222,10 +74,7 @@ async fn events(
 }
 
 async fn event(State(state): State<AppState>, id: Result<Path<String>, PathRejection>) -> Answer {
-    let raw = path(id)?;
-    let id: i64 = raw
-        .parse()
-        .map_err(|_| ApiError::bad_request(format!("event id must be a number, not {raw:?}")))?;
+    let id = query::event_id(&path(id)?)?;
     with_store(&state, move |store| {
         let event = store
             .event(id)?
@@ -236,16 +85,8 @@ async fn event(State(state): State<AppState>, id: Result<Path<String>, PathRejec
     .await
 }
 
-#[derive(Debug, Deserialize)]
-pub struct ActorsQuery {
-    code: Option<String>,
-}
-
-async fn actors(
-    State(state): State<AppState>,
-    q: Result<Query<ActorsQuery>, QueryRejection>,
-) -> Answer {
-    let code = opt_code("code", query(q)?.code)?;
+async fn actors(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Answer {
+    let code = query::actors(raw.as_deref())?;
     with_store(&state, move |store| {
         let rows: Vec<_> = store
             .actors()?
@@ -272,31 +113,13 @@ async fn actors(
     .await
 }
 
-#[derive(Debug, Deserialize)]
-pub struct DyadQuery {
-    #[serde(rename = "type")]
-    plover: Option<String>,
-    since: Option<String>,
-    until: Option<String>,
-    include_background: Option<bool>,
-}
-
 async fn dyad(
     State(state): State<AppState>,
     p: Result<Path<(String, String)>, PathRejection>,
-    q: Result<Query<DyadQuery>, QueryRejection>,
+    RawQuery(raw): RawQuery,
 ) -> Answer {
     let (a, b) = path(p)?;
-    let (a, b) = (code("a", &a)?, code("b", &b)?);
-    let q = query(q)?;
-    let (filter, _, _) = event_filter(EventsQuery {
-        dyad: Some(format!("{a},{b}")),
-        plover: q.plover,
-        since: q.since,
-        until: q.until,
-        include_background: q.include_background,
-        ..EventsQuery::default()
-    })?;
+    let (a, b, filter) = query::dyad(&a, &b, raw.as_deref())?;
     with_store(&state, move |store| {
         let events = store.events(&filter)?;
         let pair = if a <= b {
@@ -319,20 +142,12 @@ async fn dyad(
     .await
 }
 
-#[derive(Debug, Deserialize)]
-pub struct SinceUntil {
-    since: Option<String>,
-    until: Option<String>,
-}
-
 async fn engagement(
     State(state): State<AppState>,
     p: Result<Path<String>, PathRejection>,
-    q: Result<Query<SinceUntil>, QueryRejection>,
+    RawQuery(raw): RawQuery,
 ) -> Answer {
-    let actor = code("actor", &path(p)?)?;
-    let q = query(q)?;
-    let (since, until) = (date("since", q.since)?, date("until", q.until)?);
+    let (actor, since, until) = query::engagement(&path(p)?, raw.as_deref())?;
     with_store(&state, move |store| {
         let ladder = store.engagement(&actor, since.as_deref(), until.as_deref())?;
         Ok(Json(json!({"actor": actor, "counterparts": ladder})))
@@ -340,51 +155,17 @@ async fn engagement(
     .await
 }
 
-#[derive(Debug, Deserialize)]
-pub struct MilestonesQuery {
-    actor: Option<String>,
-    since: Option<String>,
-    years: Option<u32>,
-}
-
-async fn milestones(
-    State(state): State<AppState>,
-    q: Result<Query<MilestonesQuery>, QueryRejection>,
-) -> Answer {
-    let q = query(q)?;
-    let mq = MilestoneQuery {
-        actor: opt_code("actor", q.actor)?,
-        since: date("since", q.since)?,
-        years: q.years,
-    };
+async fn milestones(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Answer {
+    let mq = query::milestones(raw.as_deref())?;
     with_store(&state, move |store| {
         Ok(Json(json!({"items": store.milestones(&mq)?})))
     })
     .await
 }
 
-#[derive(Debug, Deserialize)]
-pub struct NetworkQuery {
-    since: Option<String>,
-    until: Option<String>,
-    #[serde(rename = "type")]
-    plover: Option<String>,
-    include_background: Option<bool>,
-}
-
 /// Who engages whom: one edge per unordered pair, weighted by events, split by QuadClass.
-async fn network(
-    State(state): State<AppState>,
-    q: Result<Query<NetworkQuery>, QueryRejection>,
-) -> Answer {
-    let q = query(q)?;
-    let (filter, _, _) = event_filter(EventsQuery {
-        plover: q.plover,
-        since: q.since,
-        until: q.until,
-        include_background: q.include_background,
-        ..EventsQuery::default()
-    })?;
+async fn network(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Answer {
+    let filter = query::network(raw.as_deref())?;
     with_store(&state, move |store| {
         let mut edges: BTreeMap<(String, String), [usize; 5]> = BTreeMap::new();
         let mut nodes: BTreeMap<String, usize> = BTreeMap::new();
@@ -419,21 +200,8 @@ async fn network(
     .await
 }
 
-#[derive(Debug, Deserialize)]
-pub struct SearchQuery {
-    q: Option<String>,
-    limit: Option<usize>,
-    offset: Option<usize>,
-}
-
-async fn search_articles(
-    State(state): State<AppState>,
-    q: Result<Query<SearchQuery>, QueryRejection>,
-) -> Answer {
-    let q = query(q)?;
-    let text = words(q.q)
-        .ok_or_else(|| ApiError::bad_request("q (the words to search for) is required"))?;
-    let (limit, offset) = page(q.limit, q.offset)?;
+async fn search_articles(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Answer {
+    let (text, limit, offset) = query::search(raw.as_deref())?;
     with_store(&state, move |store| {
         let (total, items) = store.search_articles(&text, limit, offset)?;
         Ok(Json(
@@ -587,16 +355,5 @@ mod tests {
         assert!(!same_token(b"secreT", b"secret"));
         assert!(!same_token(b"secret1", b"secret"));
         assert!(!same_token(b"", b"secret"));
-    }
-
-    #[test]
-    fn dates_are_checked() {
-        assert_eq!(
-            date("since", Some("2025-05".into())).unwrap(),
-            Some("2025-05".into())
-        );
-        assert!(date("since", Some("2025-5".into())).is_err());
-        assert!(date("since", Some("'; DROP TABLE".into())).is_err());
-        assert_eq!(date("since", Some("".into())).unwrap(), None);
     }
 }

@@ -89,6 +89,25 @@ pub async fn limit_declared_body(
     next.run(request).await
 }
 
+/// Refuses a path or query string over its limit before routing (414): nothing the API
+/// serves needs a long URL, and the handlers then never see one.
+pub async fn limit_uri(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let uri = request.uri();
+    let query = uri.query().map_or(0, str::len);
+    if uri.path().len() > crate::MAX_PATH_LEN || query > crate::MAX_QUERY_LEN {
+        return ApiError::new(
+            StatusCode::URI_TOO_LONG,
+            format!(
+                "URL over the limits ({} bytes of path, {} of query string)",
+                crate::MAX_PATH_LEN,
+                crate::MAX_QUERY_LEN
+            ),
+        )
+        .into_response();
+    }
+    next.run(request).await
+}
+
 /// Gives the errors that layers answer themselves (timeout 408, ...) the JSON body of every
 /// other error.
 pub async fn json_errors(response: Response) -> Response {

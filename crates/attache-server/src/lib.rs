@@ -8,6 +8,7 @@
 mod api;
 mod assets;
 mod error;
+pub mod query;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -26,10 +27,12 @@ pub use error::ApiError;
 
 /// The largest request body accepted (413 beyond).
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
-/// How long one request may take (408 beyond).
+/// How long one request may take by default (408 beyond): reading the body included, so a
+/// client that stops sending mid-body is answered too.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// The most items one page of a list returns.
-pub const MAX_LIMIT: usize = 500;
+/// The longest URL path accepted (414 beyond); article ids are the longest path values.
+pub const MAX_PATH_LEN: usize = 2048;
+pub use query::{MAX_LIMIT, MAX_QUERY_LEN};
 
 /// Codes one article into event mentions (text analysis, then the coder).
 pub type Coder = Arc<dyn Fn(&Article) -> Vec<Event> + Send + Sync>;
@@ -43,10 +46,25 @@ pub struct Config {
     pub token: Option<String>,
     /// Used by `POST /api/articles`.
     pub coder: Coder,
+    /// How long one request may take (408 beyond).
+    pub request_timeout: Duration,
+}
+
+impl Config {
+    /// Serves `db`, writable with `token`, with the default limits.
+    pub fn new(db: PathBuf, token: Option<String>, coder: Coder) -> Config {
+        Config {
+            db,
+            token,
+            coder,
+            request_timeout: REQUEST_TIMEOUT,
+        }
+    }
 }
 
 /// The whole application: API, OpenAPI document, dashboard, limits and security headers.
 pub fn router(config: Config) -> Router {
+    let timeout = config.request_timeout;
     let state = Arc::new(config);
     let headers: [(header::HeaderName, &'static str); 5] = [
         (
@@ -70,9 +88,10 @@ pub fn router(config: Config) -> Router {
         .with_state(state)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(error::limit_declared_body))
+        .layer(axum::middleware::from_fn(error::limit_uri))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
+            timeout,
         ))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(axum::middleware::map_response(error::json_errors));

@@ -2,7 +2,9 @@
 //! crawler may bring back (binary files, invalid UTF-8, a 100 MB line, 100,000 nested and
 //! unclosed HTML elements, a gzip bomb, empty files, JSON Lines with wrong types, missing
 //! fields and impossible dates, a truncated WARC record). Each bad input is reported on stderr
-//! with its path (and line or record), the good articles are still coded (`attache code`) or
+//! with its path (and line or record), each impossible date (0000-00-00, 31 February, month 13,
+//! in every input format) is a warning with its path (and line or record) while its article is
+//! still coded, the good articles are still coded (`attache code`) or
 //! stored (`attache ingest`, then `PRAGMA integrity_check`), the exit status is 1, nothing
 //! panics, and memory stays bounded (the 100 MB inputs are never held whole).
 //!
@@ -31,13 +33,29 @@ struct Corpus {
 
 /// Article ids that must come through, and what must be reported: (file name, a fragment of
 /// the message after it, such as ":3: " for a line or "record at byte" for a WARC record).
-const GOOD_IDS: [&str; 6] = [
+const GOOD_IDS: [&str; 10] = [
     "good-text",
     "jl-good-1",
     "jl-zero-date",
     "jl-feb-31",
+    "jl-month-13",
     "batch:9",
     "after-huge",
+    "date-header",
+    "date-meta",
+    "tag:news.example,2024:date-feed",
+];
+
+/// Impossible dates, one per input format: (file name and line or record, the date as
+/// written). Each is a warning; its article is coded anyway.
+const WARNED: [(&str, &str); 7] = [
+    ("batch.jsonl:8: ", "0000-00-00"),
+    ("batch.jsonl:10: ", "2025-02-31"),
+    ("batch.jsonl:11: ", "2025-13-01"),
+    ("date-header.txt: ", "2025-02-30"),
+    ("date-meta.html: ", "2024-13-05T09:30:00+01:00"),
+    ("date-feed.atom: ", "0000-00-00T00:00:00Z"),
+    ("truncated.warc: record at byte 0: ", "2024-02-31"),
 ];
 
 const REPORTED: [(&str, &str); 16] = [
@@ -108,6 +126,11 @@ fn build_corpus() -> Corpus {
             "2025-02-31",
             &format!("{MEETING} Thirty-first of February."),
         ),
+        jsonl_record(
+            "jl-month-13",
+            "2025-13-01",
+            &format!("{MEETING} Thirteenth month."),
+        ),
     ];
     put("batch.jsonl", (lines.join("\n") + "\n").as_bytes());
 
@@ -158,10 +181,37 @@ fn build_corpus() -> Corpus {
         b"<html><head><title>Cut off</title><body><p>Rebels attacked a convoy<p><b><i>near <a href=\"x",
     );
 
-    // A WARC file: a good response record, then one cut off in its block.
+    // Impossible dates in the other formats: a text header, an HTML meta tag, an Atom entry
+    // (the WARC record below has one too).
+    put(
+        "date-header.txt",
+        format!(" date 2025-02-30 {MEETING} A header date that cannot be.").as_bytes(),
+    );
+    put(
+        "date-meta.html",
+        format!(
+            "<html><head><meta property=\"article:published_time\" \
+             content=\"2024-13-05T09:30:00+01:00\"></head><body><article><p>{MEETING}</p>\
+             <p>A meta date that cannot be.</p></article></body></html>"
+        )
+        .as_bytes(),
+    );
+    put(
+        "date-feed.atom",
+        format!(
+            "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>\
+             <entry><title>Talks</title><id>tag:news.example,2024:date-feed</id>\
+             <published>0000-00-00T00:00:00Z</published><summary>{MEETING}</summary></entry></feed>"
+        )
+        .as_bytes(),
+    );
+
+    // A WARC file: a good response record (with an impossible date), then one cut off in its
+    // block.
     {
         let page = format!(
-            "<html><body><article><p>{MEETING}</p><p>More talks.</p></article></body></html>"
+            "<html><head><meta property=\"article:published_time\" content=\"2024-02-31\">\
+             </head><body><article><p>{MEETING}</p><p>More talks.</p></article></body></html>"
         );
         let http = format!(
             "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{page}",
@@ -219,7 +269,63 @@ fn check_reports(out: &Output, root: &Path) -> String {
             .unwrap_or_else(|| panic!("{name} not reported: {err}"));
         assert!(line.contains(what), "{name}: {what:?} not in {line:?}");
     }
+    check_warnings(&err, root);
     err
+}
+
+/// Every impossible date warned about once, with its path and line or record.
+fn check_warnings(err: &str, root: &Path) {
+    for (place, date) in WARNED {
+        let start = format!("attache: warning: {}/{place}", root.display());
+        let lines: Vec<&str> = err.lines().filter(|l| l.starts_with(&start)).collect();
+        assert_eq!(
+            lines.len(),
+            1,
+            "{place}: warned {} times: {err}",
+            lines.len()
+        );
+        assert!(
+            lines[0].ends_with(&format!("ignored the impossible date {date:?}")),
+            "{place}: {}",
+            lines[0]
+        );
+    }
+    let all = err.lines().filter(|l| l.contains(": warning: ")).count();
+    assert_eq!(all, WARNED.len(), "unexpected warnings: {err}");
+}
+
+/// Only impossible dates: warnings, every article coded, and exit status 0 (a warning is not
+/// a failed input).
+#[test]
+fn impossible_dates_alone_are_warnings_not_failures() {
+    let c = corpus();
+    let files = ["date-header.txt", "date-meta.html", "date-feed.atom"];
+    let paths: Vec<PathBuf> = files.iter().map(|f| c.root.join(f)).collect();
+    let mut cmd: Vec<&std::ffi::OsStr> = vec!["code".as_ref()];
+    cmd.extend(paths.iter().map(|p| p.as_os_str()));
+    cmd.extend(["--format", "jsonl"].map(std::ffi::OsStr::new));
+    let out = run(&cmd);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(err.matches(": warning: ").count(), files.len(), "{err}");
+    for path in &paths {
+        assert!(err.contains(&path.display().to_string()), "{err}");
+    }
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let ids: BTreeSet<String> = stdout
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("a JSON line");
+            v["article"].as_str().expect("article id").to_string()
+        })
+        .collect();
+    for id in [
+        "date-header",
+        "date-meta",
+        "tag:news.example,2024:date-feed",
+    ] {
+        assert!(ids.contains(id), "{id} not coded: {stdout}");
+    }
 }
 
 /// The warc article is named after its URL; the others by id.

@@ -21,6 +21,11 @@ use attache_ingest::ReadError;
 use std::process::ExitCode;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    if matches!(cli.command, Command::Code(_) | Command::Ingest(_)) {
+        // Values dropped from an article that is still coded (an impossible date): said, but
+        // not a failure of the input.
+        attache_ingest::set_warning_sink(|w| eprintln!("attache: warning: {w}"));
+    }
     match cli.command {
         Command::Code(args) => code::run(args),
         Command::Ingest(args) => ingest::run(args),

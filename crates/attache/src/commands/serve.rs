@@ -24,11 +24,7 @@ pub fn serve(db: &Path, addr: SocketAddr, token: Option<String>) -> Result<ExitC
         .build()
         .context("cannot start the server runtime")?;
     let writable = token.is_some();
-    let config = Config {
-        db: db.to_path_buf(),
-        token,
-        coder: Arc::new(code),
-    };
+    let config = Config::new(db.to_path_buf(), token, Arc::new(code));
     runtime.block_on(async move {
         let listener = attache_server::bind(addr)
             .await
