@@ -217,7 +217,24 @@ impl Lexicon {
         }
         let words: Vec<&str> = spans.iter().map(|r| &buf[r.clone()]).collect();
         let base = sentence.tokens.start;
-        self.find_words(&words)
+        let matches = self.find_words(&words);
+        let verdicts: Vec<Trigger> = crate::verdicts::find(&words)
+            .into_iter()
+            .filter(|(i, _)| !matches.iter().any(|(_, range, ..)| range.contains(i)))
+            .map(|(i, cameo)| Trigger {
+                tokens: base + i..base + i + 1,
+                start: tokens[i].start,
+                end: tokens[i].end,
+                head: base + i,
+                cameo: cameo.to_string(),
+                kind: TriggerKind::Verb,
+                passive: false,
+                target_preps: Vec::new(),
+                joint: false,
+                pattern: format!("verdict: {}", words[i]),
+            })
+            .collect();
+        let mut triggers: Vec<Trigger> = matches
             .into_iter()
             .filter_map(|(entry, range, found, passive)| {
                 let first = tokens.get(range.start)?;
@@ -239,7 +256,12 @@ impl Lexicon {
                     pattern: entry.line.clone(),
                 })
             })
-            .collect()
+            .collect();
+        if !verdicts.is_empty() {
+            triggers.extend(verdicts);
+            triggers.sort_by_key(|t| t.start);
+        }
+        triggers
     }
 
     /// The matching proper, over normalized lowercase words.

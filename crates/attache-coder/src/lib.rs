@@ -21,6 +21,7 @@ pub mod roles;
 mod syntax_needed;
 mod syntax_roles;
 pub mod taxonomy;
+mod verdicts;
 
 pub use event::{ActorRef, DatePrecision, Event, Modality};
 pub use pipeline::code_article;

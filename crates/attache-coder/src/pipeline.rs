@@ -1185,4 +1185,20 @@ mod tests {
             dyads(&events)
         );
     }
+
+    #[test]
+    fn a_verdict_on_someones_words_is_criticism_or_praise() {
+        let events = code_parsed(
+            "Peru's foreign ministry described the Chilean plan as absurd and dangerous.",
+        );
+        assert!(has(&events, "ACCUSE", "PER", "CHL"), "{:?}", dyads(&events));
+        let events = code_parsed("The Kenyan president called the Somali offer a great honor.");
+        assert!(
+            has(&events, "SUPPORT", "KEN", "SOM"),
+            "{:?}",
+            dyads(&events)
+        );
+        let events = code_parsed("The Kenyan president called the Somali offer a first step.");
+        assert!(events.is_empty(), "{:?}", dyads(&events));
+    }
 }
