@@ -5,7 +5,9 @@
 //! report of a few interactions between governments with varied names, places and dates, so
 //! that the articles are distinct (no dedup shortcut) and clustering sees both repeated and new
 //! events. Two runs: the store alone (events coded beforehand, not timed) and the whole
-//! `attache ingest` pipeline per article (text analysis + coding + store), as the binary runs it.
+//! `attache ingest` pipeline per article (text analysis + coding + store), as the binary runs it
+//! with `--threads 1`. `-- N --jsonl FILE` writes the corpus instead, for timing the binary
+//! with more threads.
 
 use std::time::Instant;
 
@@ -147,32 +149,80 @@ fn code(article: &Article) -> Vec<attache_coder::Event> {
     attache_coder::code_article(article, &doc)
 }
 
+/// Writes the corpus as JSON Lines (the input `attache ingest` reads), so that the binary's
+/// `--threads` can be timed on the same articles.
+fn write_jsonl(path: &str, articles: &[Article]) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("create corpus"));
+    for a in articles {
+        let record = serde_json::json!({
+            "id": a.id,
+            "url": a.url,
+            "published": a.published.map(|d| d.to_string()),
+            "title": a.title,
+            "text": a.text,
+        });
+        writeln!(out, "{record}").expect("write corpus");
+    }
+    out.flush().expect("write corpus");
+}
+
+/// Articles per transaction, as `attache ingest` batches them (it also commits every quarter
+/// second, which at these rates is about the same).
+const BATCH: usize = 256;
+
+fn batch(store: &mut Store, i: usize) {
+    if i.is_multiple_of(BATCH) {
+        store.commit_batch().expect("commit");
+        store.begin_batch().expect("begin");
+    }
+}
+
 fn main() {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(2000);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(2000);
     let articles = corpus(n);
+    // `-- --jsonl FILE`: write the corpus and stop.
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--jsonl")
+        .and_then(|i| args.get(i + 1))
+    {
+        write_jsonl(path, &articles);
+        println!("wrote {n} articles to {path}");
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
 
-    // Store only: coding done first and not timed.
+    // Store only: coding done first and not timed; one transaction per article, then in
+    // batches of BATCH as `attache ingest` stores them.
     let coded: Vec<_> = articles.iter().map(code).collect();
     let mentions: usize = coded.iter().map(Vec::len).sum();
-    let mut store = Store::open(&dir.path().join("store-only.db")).expect("open store");
-    let store_only = timed(|| {
+    let mut store = Store::open(&dir.path().join("per-article.db")).expect("open store");
+    let per_article = timed(|| {
         for (a, events) in articles.iter().zip(&coded) {
             store.ingest(a, events).expect("ingest");
         }
     });
+    let mut store = Store::open(&dir.path().join("store-only.db")).expect("open store");
+    let store_only = timed(|| {
+        for (i, (a, events)) in articles.iter().zip(&coded).enumerate() {
+            batch(&mut store, i);
+            store.ingest(a, events).expect("ingest");
+        }
+        store.commit_batch().expect("commit");
+    });
     let counts = store.counts().expect("counts");
 
-    // The whole pipeline, as `attache ingest` runs it.
+    // The whole pipeline, as `attache ingest --threads 1` runs it.
     let mut store = Store::open(&dir.path().join("pipeline.db")).expect("open store");
     let pipeline = timed(|| {
-        for a in &articles {
+        for (i, a) in articles.iter().enumerate() {
+            batch(&mut store, i);
             let events = code(a);
             store.ingest(a, &events).expect("ingest");
         }
+        store.commit_batch().expect("commit");
     });
 
     println!(
@@ -180,6 +230,7 @@ fn main() {
          {} duplicates",
         counts.events, counts.duplicates
     );
+    report("store, 1 tx/art:", n, per_article);
     report("store only:", n, store_only);
     report("coding + store:", n, pipeline);
 }

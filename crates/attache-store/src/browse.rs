@@ -130,14 +130,14 @@ impl Store {
             .map_err(|e| self.sql_err(e))
     }
 
-    /// Every mention of the event, news before background, in the order they were stored.
+    /// Every mention of the event, in the mention order of `record::COLUMNS` (news first).
     pub fn event_mentions(&self, id: i64) -> Result<Vec<EventMention>, StoreError> {
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT m.json, a.title, a.url FROM mentions m \
                  JOIN articles a ON a.id = m.article_id \
-                 WHERE m.event_id = ? ORDER BY m.background, m.id",
+                 WHERE m.event_id = ? ORDER BY m.background, a.published IS NULL, a.published, m.article_id, m.sentence_start, m.id",
             )
             .map_err(|e| self.sql_err(e))?;
         let rows = stmt

@@ -13,10 +13,19 @@
 //! Among several candidates a news event is preferred to a background one (so a recalled
 //! event attaches to the news it recalls), then the oldest. The event's own fields are then
 //! recomputed from all its mentions by [`refresh`].
+//!
+//! Why an event is never split later: a mention joins only when it is compatible with the
+//! event's most precise date and its known place, which every member is compatible with too
+//! (dates are prefixes of one another, places equal or unknown). So the members of an event
+//! stay pairwise compatible, and a later mention can only be incompatible with all of them (it
+//! then starts its own event), never prove two members distinct. What a later mention can
+//! show is that a coarse member ("in May") was ambiguous between two events (May 13, May 20);
+//! it stays with the one it joined first, which no evidence contradicts. Removing a mention
+//! (a replaced article) recomputes the event from the members left, which stay compatible.
 
 use std::collections::HashMap;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 /// PLOVER types whose direction carries no meaning.
 const SYMMETRIC_TYPES: &[&str] = &["CONSULT"];
@@ -48,7 +57,7 @@ pub(crate) struct MentionKey<'a> {
 
 /// Links a stored mention to its event, creating the event when none fits. Returns its id.
 /// The event's summary fields are left for [`refresh`], run once per touched event.
-pub(crate) fn assign(tx: &Transaction<'_>, m: &MentionKey<'_>) -> rusqlite::Result<i64> {
+pub(crate) fn assign(tx: &Connection, m: &MentionKey<'_>) -> rusqlite::Result<i64> {
     // Dates are ISO prefixes of each other, so "contained at a coarser precision" is "one is a
     // prefix of the other". Undated pairs are only allowed inside one article (checked below).
     let found: Option<i64> = tx
@@ -118,13 +127,17 @@ struct Row {
     location_code: String,
 }
 
-/// Recomputes an event from its mentions, or deletes it when none is left.
-pub(crate) fn refresh(tx: &Transaction<'_>, event: i64) -> rusqlite::Result<()> {
+/// Recomputes an event from its mentions, or deletes it when none is left. Mentions are read
+/// in the order of `record::COLUMNS` (not the order stored), so that ties (the CAMEO vote, the
+/// orientation of an undirected dyad) fall the same way whatever order articles came in.
+pub(crate) fn refresh(tx: &Connection, event: i64) -> rusqlite::Result<()> {
     let rows: Vec<Row> = tx
         .prepare_cached(
-            "SELECT cameo, source_code, target_code, source_rank, target_rank, quad_class, \
-             goldstein, modality, background, date, date_precision, date_end, location, \
-             location_code FROM mentions WHERE event_id = ?1 ORDER BY id",
+            "SELECT m.cameo, m.source_code, m.target_code, m.source_rank, m.target_rank, \
+             m.quad_class, m.goldstein, m.modality, m.background, m.date, m.date_precision, \
+             m.date_end, m.location, m.location_code \
+             FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1 \
+             ORDER BY m.background, a.published IS NULL, a.published, m.article_id, m.sentence_start, m.id",
         )?
         .query_map([event], |r| {
             Ok(Row {
@@ -151,7 +164,7 @@ pub(crate) fn refresh(tx: &Transaction<'_>, event: i64) -> rusqlite::Result<()> 
         return Ok(());
     };
 
-    // The code most mentions report; ties go to the earliest mention.
+    // The code most mentions report; ties go to the first mention in that order.
     let mut votes: HashMap<&str, usize> = HashMap::new();
     for r in &rows {
         *votes.entry(&r.cameo).or_default() += 1;
@@ -259,7 +272,7 @@ pub(crate) fn refresh(tx: &Transaction<'_>, event: i64) -> rusqlite::Result<()> 
 }
 
 /// The events the mentions of `article` belong to.
-pub(crate) fn events_of_article(tx: &Transaction<'_>, article: &str) -> rusqlite::Result<Vec<i64>> {
+pub(crate) fn events_of_article(tx: &Connection, article: &str) -> rusqlite::Result<Vec<i64>> {
     tx.prepare_cached(
         "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1 AND event_id IS NOT NULL",
     )?

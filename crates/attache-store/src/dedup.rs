@@ -20,7 +20,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 const SHINGLE_WORDS: usize = 3;
 const BANDS: usize = 20;
@@ -109,7 +109,7 @@ pub struct Duplicate {
 
 /// The stored original that `id`'s text repeats, if any.
 pub(crate) fn find_duplicate(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: &str,
     hash: &str,
     shingles: &HashSet<u64>,
@@ -170,7 +170,7 @@ pub(crate) fn find_duplicate(
 }
 
 /// Indexes an original article so that later copies of it are found.
-pub(crate) fn index_bands(tx: &Transaction<'_>, id: &str, bands: &[i64]) -> rusqlite::Result<()> {
+pub(crate) fn index_bands(tx: &Connection, id: &str, bands: &[i64]) -> rusqlite::Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?1, ?2, ?3)",
     )?;

@@ -80,15 +80,22 @@ pub fn level(a: Option<u8>, b: Option<u8>) -> Option<u8> {
 }
 
 /// Columns of `events e` (plus the representative mention) that [`from_row`] reads, in order.
+///
+/// The representative mention is the first in the mention order that everything here uses
+/// (news before background, then the earliest published article, then article id and place in
+/// the text), not the first stored: the store then reads the same whatever order the articles
+/// came in.
 pub(crate) const COLUMNS: &str = "e.id, e.plover, e.cameo, e.source_code, e.target_code, \
     e.source_rank, e.target_rank, e.dyad, e.quad_class, e.goldstein, e.modality, e.background, \
     e.date, e.date_precision, e.date_end, e.location, e.location_code, e.num_mentions, \
     e.num_articles, e.num_sources, e.first_seen, e.last_seen, \
-    (SELECT m.json FROM mentions m WHERE m.event_id = e.id ORDER BY m.background, m.id LIMIT 1), \
+    (SELECT m.json FROM mentions m JOIN articles a ON a.id = m.article_id \
+        WHERE m.event_id = e.id ORDER BY m.background, a.published IS NULL, a.published, m.article_id, m.sentence_start, m.id LIMIT 1), \
     (SELECT a.url FROM mentions m JOIN articles a ON a.id = m.article_id \
-        WHERE m.event_id = e.id ORDER BY m.background, m.id LIMIT 1), \
+        WHERE m.event_id = e.id ORDER BY m.background, a.published IS NULL, a.published, m.article_id, m.sentence_start, m.id LIMIT 1), \
     (SELECT json_array(m.milestone, m.milestone_since) FROM mentions m \
-        WHERE m.event_id = e.id AND m.milestone IS NOT NULL ORDER BY m.id LIMIT 1)";
+        JOIN articles a ON a.id = m.article_id \
+        WHERE m.event_id = e.id AND m.milestone IS NOT NULL ORDER BY m.background, a.published IS NULL, a.published, m.article_id, m.sentence_start, m.id LIMIT 1)";
 
 fn small(n: Option<i64>) -> Option<u8> {
     n.and_then(|n| u8::try_from(n).ok())

@@ -1,10 +1,13 @@
 //! Ingest: one article, its dedup decision, its mentions and their events, in one transaction.
 
 use std::collections::BTreeSet;
+use std::ops::Deref;
 
 use attache_coder::{DatePrecision, Event, Modality};
 use attache_ingest::Article;
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{
+    params, Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior,
+};
 use sha2::{Digest, Sha256};
 
 use crate::cluster::{self, MentionKey};
@@ -27,6 +30,20 @@ pub enum IngestOutcome {
 }
 
 impl Store {
+    /// Whether `article` is stored under its id with the same text, so that [`Store::ingest`]
+    /// would leave the store untouched: a read only, which lets a resumed ingest skip coding
+    /// the articles it already has. Deciding "unchanged" from this read is as sound as the
+    /// check inside `ingest`, since an unchanged article writes nothing either way.
+    pub fn is_unchanged(&self, article: &Article) -> Result<bool, StoreError> {
+        let stored: Option<String> = self
+            .conn
+            .prepare_cached("SELECT content_hash FROM articles WHERE id = ?1")
+            .and_then(|mut stmt| stmt.query_row([&article.id], |row| row.get(0)))
+            .optional()
+            .map_err(|e| self.sql_err(e))?;
+        Ok(stored.is_some_and(|h| h == content_hash(&article.text)))
+    }
+
     /// Stores `article` and `events` atomically: on any error nothing of it is written.
     ///
     /// An unchanged text keeps the stored mentions even if `events` differ, since the same text
@@ -63,12 +80,7 @@ impl Store {
             path: path.clone(),
             source,
         };
-        // IMMEDIATE: the hash check and the write must see the same state even when another
-        // process ingests the same article at the same moment.
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+        let tx = Unit::begin(&mut self.conn).map_err(sql)?;
         let stored: Option<(String, Option<String>)> = tx
             .prepare_cached("SELECT content_hash, duplicate_of FROM articles WHERE id = ?1")
             .and_then(|mut stmt| {
@@ -133,7 +145,21 @@ impl Store {
 
         let shingles = dedup::shingles(&article.text);
         let bands = dedup::bands(&shingles);
-        match dedup::find_duplicate(&tx, &article.id, &hash, &shingles, &bands).map_err(sql)? {
+        let found =
+            dedup::find_duplicate(&tx, &article.id, &hash, &shingles, &bands).map_err(sql)?;
+        // A copy may arrive before the article it copies. The original of a group is the one
+        // published first, whatever the order of ingest, so that both orders end in the same
+        // store: when the new article is older than the stored original, it takes its place
+        // and the stored one becomes its copy.
+        let found = match found {
+            Some(dup) if precedes(&tx, published.as_deref(), &dup.of).map_err(sql)? => {
+                touched.extend(cluster::events_of_article(&tx, &dup.of).map_err(sql)?);
+                demote(&tx, &dup.of, &article.id, dup.kind, dup.similarity).map_err(sql)?;
+                None
+            }
+            other => other,
+        };
+        match found {
             Some(dup) => {
                 tx.execute(
                     "UPDATE articles SET duplicate_of = ?2, duplicate_kind = ?3, similarity = ?4 \
@@ -169,12 +195,118 @@ impl Store {
     }
 }
 
+/// One article's writes, all or nothing: its own transaction, or a savepoint inside a batch.
+enum Unit<'a> {
+    Own(Transaction<'a>),
+    InBatch(Savepoint<'a>),
+}
+
+impl<'a> Unit<'a> {
+    fn begin(conn: &'a mut Connection) -> rusqlite::Result<Unit<'a>> {
+        if conn.is_autocommit() {
+            // IMMEDIATE: the hash check and the write must see the same state even when
+            // another process ingests the same article at the same moment. (A batch is begun
+            // IMMEDIATE too, so it holds the write lock from its start.)
+            conn.transaction_with_behavior(TransactionBehavior::Immediate)
+                .map(Unit::Own)
+        } else {
+            conn.savepoint().map(Unit::InBatch)
+        }
+    }
+
+    fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            Unit::Own(tx) => tx.commit(),
+            Unit::InBatch(sp) => sp.commit(),
+        }
+    }
+}
+
+// Dropped without commit, either one rolls back (rusqlite's default drop behaviour).
+impl Deref for Unit<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            Unit::Own(tx) => tx,
+            Unit::InBatch(sp) => sp,
+        }
+    }
+}
+
+impl Store {
+    /// Starts a batch: the following [`Store::ingest`] calls share one transaction until
+    /// [`Store::commit_batch`], each still all or nothing (a savepoint), so a failed article
+    /// leaves nothing of itself and the articles before it stay. Committing once per batch
+    /// instead of once per article writes each index page to the WAL once per batch: ingest
+    /// then costs less CPU per article. What a crash loses is the uncommitted batch, whose
+    /// articles the next ingest finds missing and stores again. The write lock is held for the
+    /// whole batch, so callers keep batches short (in time as well as in articles).
+    pub fn begin_batch(&mut self) -> Result<(), StoreError> {
+        if self.conn.is_autocommit() {
+            self.conn
+                .execute_batch("BEGIN IMMEDIATE")
+                .map_err(|e| self.sql_err(e))?;
+        }
+        Ok(())
+    }
+
+    /// Commits the batch begun by [`Store::begin_batch`], if any.
+    pub fn commit_batch(&mut self) -> Result<(), StoreError> {
+        if !self.conn.is_autocommit() {
+            self.conn
+                .execute_batch("COMMIT")
+                .map_err(|e| self.sql_err(e))?;
+        }
+        Ok(())
+    }
+
+    /// Whether a batch is open.
+    pub fn in_batch(&self) -> bool {
+        !self.conn.is_autocommit()
+    }
+}
+
+/// Whether an article published on `published` is older than the stored `other`: then it is
+/// the original of the two. On the same day (we keep dates, not times) or with a date missing
+/// nothing says which came first, and the stored one stays the original.
+fn precedes(tx: &Connection, published: Option<&str>, other: &str) -> rusqlite::Result<bool> {
+    let theirs: Option<String> = tx
+        .prepare_cached("SELECT published FROM articles WHERE id = ?1")?
+        .query_row([other], |row| row.get(0))?;
+    Ok(matches!((published, theirs.as_deref()), (Some(a), Some(b)) if a < b))
+}
+
+/// Makes the stored original `old` (and its copies) copies of `new`: its mentions are
+/// dropped (the caller refreshes their events) and its bands leave the index, which holds
+/// originals only.
+fn demote(
+    tx: &Connection,
+    old: &str,
+    new: &str,
+    kind: &str,
+    similarity: f64,
+) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM mentions WHERE article_id = ?1", [old])?;
+    tx.execute("DELETE FROM article_bands WHERE article_id = ?1", [old])?;
+    tx.execute(
+        "UPDATE articles SET duplicate_of = ?2 WHERE duplicate_of = ?1",
+        params![old, new],
+    )?;
+    tx.execute(
+        "UPDATE articles SET duplicate_of = ?2, duplicate_kind = ?3, similarity = ?4 \
+         WHERE id = ?1",
+        params![old, new, kind, similarity],
+    )?;
+    Ok(())
+}
+
 /// After `id`'s text changed, its copies are re-judged against the new text. Those that still
 /// repeat it stay copies (of `root` when `id` itself is now a copy of another article); the
 /// others no longer repeat anything stored, but their events were never coded, so their stored
 /// hash is marked stale: the next ingest of their input sees a changed text and codes them.
 fn release_stale_copies(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: &str,
     root: Option<&str>,
     hash: &str,
@@ -224,7 +356,7 @@ fn mention_key<'a>(id: i64, article: &'a str, event: &'a Event) -> MentionKey<'a
 }
 
 fn insert_mention(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     article_id: &str,
     event: &Event,
     json: &str,
@@ -270,7 +402,7 @@ fn insert_mention(
 /// for every migrated mention, clustered in the order the articles were first ingested.
 /// Migrated articles are not re-judged as duplicates: their mentions were already counted
 /// by users of the v1 store, and dropping them silently would change answers.
-pub(crate) fn backfill_v2(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+pub(crate) fn backfill_v2(tx: &Connection) -> rusqlite::Result<()> {
     let articles: Vec<(String, Option<String>, String)> = tx
         .prepare("SELECT id, url, text FROM articles ORDER BY ingested_at, rowid")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?

@@ -1,7 +1,7 @@
 //! Schema v2 behaviour with articles and events written for these tests: clustering across
 //! articles, dedup, replacement, migration from v1, queries, milestones and exports.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use attache_coder::{ActorRef, DatePrecision, Event, Modality};
 use attache_ingest::Article;
@@ -291,6 +291,49 @@ fn background_mention_attaches_to_the_news_event_it_recalls() {
 }
 
 #[test]
+fn a_recall_stored_before_the_news_joins_it_when_the_news_arrives() {
+    // The same two articles as above in the other order: the recall comes first and makes a
+    // background event; the news report then joins it and the event becomes news.
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&db(&dir)).unwrap();
+    let mut recalled = ev("b", 0, meeting("AFG", "IND", "040", Some("2024-05")));
+    recalled.background = true;
+    store
+        .ingest(
+            &article("b", "https://two.example/b", "2024-09-01", DELHI),
+            &[recalled],
+        )
+        .unwrap();
+    assert!(store.events(&EventFilter::default()).unwrap().is_empty());
+    let news = vec![ev("a", 0, meeting("IND", "AFG", "040", Some("2024-05-13")))];
+    store
+        .ingest(
+            &article("a", "https://one.example/a", "2024-05-14", KABUL),
+            &news,
+        )
+        .unwrap();
+    let all = all_events(&store);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    let e = &all[0];
+    assert!(!e.background);
+    assert_eq!((e.num_articles, e.num_sources), (2, 2));
+    assert_eq!(e.date.as_deref(), Some("2024-05-13"));
+    // The news mention represents the event, whichever came first.
+    assert_eq!(e.article, "a");
+    // A recall of another meeting (another day) stays its own background event.
+    let mut other = ev("c", 0, meeting("IND", "AFG", "040", Some("2024-05-20")));
+    other.background = true;
+    store
+        .ingest(
+            &article("c", "https://three.example/c", "2024-10-01", GULF),
+            &[other],
+        )
+        .unwrap();
+    assert_eq!(store.events(&EventFilter::default()).unwrap().len(), 1);
+    assert_eq!(all_events(&store).len(), 2);
+}
+
+#[test]
 fn replacing_and_reingesting_recompute_clusters_and_leave_none_empty() {
     let dir = TempDir::new().unwrap();
     let mut store = Store::open(&db(&dir)).unwrap();
@@ -396,6 +439,86 @@ fn exact_and_near_duplicates_add_a_source_but_no_event() {
         )
         .unwrap();
     assert_eq!(kind, "near k");
+}
+
+/// What an analyst sees of a store, without row ids (they follow the order of ingest): every
+/// event's fields and representative mention, and which article is a copy of which.
+fn visible_state(dir: &TempDir, store: &Store) -> (Vec<String>, Vec<(String, Option<String>)>) {
+    let mut events: Vec<String> = all_events(store)
+        .into_iter()
+        .map(|e| {
+            let mut v = serde_json::to_value(&e).unwrap();
+            v.as_object_mut().unwrap().remove("id");
+            v.to_string()
+        })
+        .collect();
+    events.sort();
+    let articles = Connection::open(db(dir))
+        .unwrap()
+        .prepare("SELECT id, duplicate_of FROM articles ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    (events, articles)
+}
+
+#[test]
+fn a_copy_ingested_before_its_original_ends_as_in_the_other_order() {
+    // The original (published on the 14th) and a wire copy a day later with one word changed,
+    // coded a little differently (the copy's coder saw "Tuesday" and no place).
+    let original = article("orig", "https://kabulnews.example/a", "2024-05-14", KABUL);
+    let copy = article(
+        "wire",
+        "https://aggregator.example/y",
+        "2024-05-15",
+        &KABUL.replace("Monday", "Tuesday"),
+    );
+    let orig_events = vec![ev(
+        "orig",
+        0,
+        meeting("IND", "AFG", "044", Some("2024-05-13")),
+    )];
+    let mut copy_event = ev("wire", 0, meeting("IND", "AFG", "040", Some("2024-05-14")));
+    copy_event.location_code = String::new();
+    let copy_events = vec![copy_event];
+
+    let mut states = Vec::new();
+    for copy_first in [false, true] {
+        let dir = TempDir::new().unwrap();
+        let mut store = Store::open(&db(&dir)).unwrap();
+        let (first, second) = if copy_first {
+            ((&copy, &copy_events), (&original, &orig_events))
+        } else {
+            ((&original, &orig_events), (&copy, &copy_events))
+        };
+        assert_eq!(
+            store.ingest(first.0, first.1).unwrap(),
+            IngestOutcome::Added
+        );
+        store.ingest(second.0, second.1).unwrap();
+        let events = all_events(&store);
+        assert_eq!(events.len(), 1, "copy first: {copy_first}");
+        let e = &events[0];
+        assert_eq!((e.num_mentions, e.num_articles, e.num_sources), (2, 2, 2));
+        assert_eq!((e.article.as_str(), e.cameo.as_str()), ("orig", "044"));
+        assert_eq!(e.date.as_deref(), Some("2024-05-13"));
+        let c = store.counts().unwrap();
+        assert_eq!((c.articles, c.duplicates, c.mentions), (2, 1, 1));
+        assert_eq!(empty_events(&dir), 0);
+        // Re-ingesting either article now changes nothing.
+        assert_eq!(
+            store.ingest(&copy, &copy_events).unwrap(),
+            IngestOutcome::Unchanged
+        );
+        states.push(visible_state(&dir, &store));
+    }
+    assert_eq!(states[0], states[1]);
+    assert_eq!(
+        states[0].1,
+        vec![("orig".into(), None), ("wire".into(), Some("orig".into()))]
+    );
 }
 
 #[test]
@@ -581,9 +704,41 @@ fn gdelt_export_has_61_columns_in_order() {
     assert_eq!(col("EventRootCode"), "04");
     assert_eq!(col("NumSources"), "3");
     assert_eq!(col("NumArticles"), "3");
-    assert_eq!(col("ActionGeo_CountryCode"), "ARE");
+    // GDELT's geography columns hold FIPS 10-4: the UAE is "AE" there (ISO3 "ARE").
+    assert_eq!(col("ActionGeo_CountryCode"), "AE");
     assert_eq!(col("DATEADDED"), "20240514000000");
-    assert!(col("SOURCEURL").starts_with("https://www.kabulnews.example"));
+    // The representative report: of the earliest published, the first by article id ("d"),
+    // whatever the order the three came in.
+    assert!(col("SOURCEURL").starts_with("https://delhidaily.example"));
+}
+
+/// GDELT's own column list (`../shared/data/cameo`), first field of each line after the header:
+/// our 61 names must be the same, in the same order. Fails naming the path when the file is
+/// missing, unless ATTACHE_SKIP_SHARED=1.
+#[test]
+fn gdelt_columns_match_gdelt_column_list() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/cameo/GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        if std::env::var("ATTACHE_SKIP_SHARED").as_deref() == Ok("1") {
+            eprintln!(
+                "skipped: {} is missing and ATTACHE_SKIP_SHARED=1",
+                path.display()
+            );
+            return;
+        }
+        panic!(
+            "missing {}: the GDELT column test needs it (set ATTACHE_SKIP_SHARED=1 to skip)",
+            path.display()
+        );
+    };
+    let names: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split(',').next().unwrap_or(""))
+        .collect();
+    assert_eq!(names, GDELT_COLUMNS.to_vec());
 }
 
 /// The v1 schema exactly as released, to prove that stores written by it migrate.

@@ -405,6 +405,46 @@ fn failed_event_insert_leaves_no_article_behind() {
 }
 
 #[test]
+fn a_failed_article_in_a_batch_rolls_back_alone_and_a_batch_is_invisible_until_committed() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    let mut store = Store::open(&path).unwrap();
+    // Mentions of article "b" are refused inside SQL, after its article row is written.
+    raw(&path)
+        .execute_batch(
+            "CREATE TRIGGER no_b BEFORE INSERT ON mentions WHEN new.article_id = 'b' \
+             BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+        )
+        .unwrap();
+    store.begin_batch().unwrap();
+    assert!(store.in_batch());
+    for id in ["a", "b", "c"] {
+        let events = vec![event(id, 0, "IND", "PAK", "CONSULT", None)];
+        let stored = store.ingest(&article(id, &format!("Text of {id}.")), &events);
+        assert_eq!(stored.is_err(), id == "b", "{id}: {stored:?}");
+        if id == "a" {
+            // Another connection (a reader, or a crash now) sees nothing of the open batch.
+            let seen: i64 = raw(&path)
+                .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(seen, 0);
+        }
+    }
+    assert!(store.in_batch(), "the failure did not end the batch");
+    store.commit_batch().unwrap();
+    assert!(!store.in_batch());
+    let ids: Vec<String> = raw(&path)
+        .prepare("SELECT id FROM articles ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(counts(&store), (2, 2));
+}
+
+#[test]
 fn failed_replace_keeps_old_article_and_events() {
     let dir = TempDir::new().unwrap();
     let path = db(&dir);

@@ -6,14 +6,16 @@
 //!   dates, not times); SOURCEURL is the URL of the representative mention's article.
 //! - Actor codes are our country/organisation code followed by the sector (CAMEO actor codes
 //!   are built the same way: "AFGGOV"); Actor*CountryCode is the code when it is a country.
-//! - Geography: GDELT writes FIPS 10-4 country codes; we have ISO 3166 alpha-3 and write it
-//!   as is in ActionGeo_CountryCode (a FIPS table would be a guess for disputed territories).
-//!   Lat/long and feature ids are left empty.
+//! - Geography: GDELT writes FIPS 10-4 country codes; our places carry ISO 3166 alpha-3, turned
+//!   into FIPS with GeoNames' table (see `fips.rs`) for ActionGeo_CountryCode; a code GeoNames
+//!   gives no FIPS for leaves the column empty, since ISO letters there would read as another
+//!   country (ISO "AU" is Australia, FIPS "AU" Austria). Lat/long and feature ids are empty.
 //! - Columns we have no data for (ethnic, religion, tone, ADM codes) are empty.
 //! - An undated event has empty date columns.
 
 use std::io::{self, Write};
 
+use super::fips::fips_of;
 use crate::record::EventRecord;
 
 pub const GDELT_COLUMNS: [&str; 61] = [
@@ -161,7 +163,7 @@ pub fn gdelt_row(e: &EventRecord) -> Vec<String> {
         // 4 = world city when a place is named, 1 = country when only its code is known.
         row.push(if e.location.is_empty() { "1" } else { "4" }.into());
         row.push(clean(&e.location));
-        row.push(clean(&e.location_code));
+        row.push(fips_of(&e.location_code).unwrap_or("").to_string());
         row.extend(vec![String::new(); 5]);
     }
     let added: String = e
@@ -230,6 +232,8 @@ mod tests {
         assert_eq!(row[1], "20210801");
         assert_eq!(row[27], "042");
         assert_eq!(row[28], "04");
+        assert_eq!(GDELT_COLUMNS[53], "ActionGeo_CountryCode");
+        assert_eq!(row[53], "AF");
         assert_eq!(row[59], "20210820000000");
     }
 }
