@@ -123,6 +123,7 @@ impl ArticleState<'_> {
             speaker: None,
             words,
         };
+        localize_unowned_groups(&mut view);
         if !view.quotes.is_empty() {
             let clause = Clause {
                 words: &view.words,
@@ -461,6 +462,29 @@ fn partner_ref(text: &str, m: &ActorMention) -> Option<ActorRef> {
         sector,
         ..actor_ref(text, m)
     })
+}
+
+/// "Worshippers", "policemen", "people" with no state named belong to the article's home state,
+/// unless the sentence sets its scene in another country ("in a mosque in Pakistan's Peshawar").
+fn localize_unowned_groups(view: &mut SentenceView<'_>) {
+    let Some(scene) = view
+        .places
+        .iter()
+        .find(|p| {
+            matches!(
+                p.preposition.as_deref(),
+                Some("in" | "at" | "near" | "outside")
+            )
+        })
+        .map(|p| p.country.clone())
+    else {
+        return;
+    };
+    for actor in view.actors.iter_mut() {
+        if actor.rule.starts_with("home-state") {
+            actor.code.clone_from(&scene);
+        }
+    }
 }
 
 /// Victims an attack report does not name: the civilians of the place it happened.
