@@ -1,6 +1,6 @@
 //! Development tool: trains the tagger or parser into a folder (other models
 //! copied from data/models) and scores the folder's models on a treebank file.
-//! `cargo run --release -p attache-text --example train_eval -- UD_DIR OUT_DIR DEV.conllu [tagger|parser|none]`
+//! `cargo run --release -p attache-text --example train_eval -- UD_DIR OUT_DIR DEV.conllu [tagger|parser|none] [SENT_ID_PREFIX]`
 
 use attache_text::conllu::read_conllu;
 use attache_text::eval::{eval_end_to_end, eval_gold_tokens};
@@ -28,11 +28,14 @@ fn main() {
     }
     eprintln!("trained in {:.1} s", t0.elapsed().as_secs_f64());
     let syntax = Syntax::from_dir(out).expect("models");
-    let gold = read_conllu(dev).expect("treebank");
+    let gold = attache_text::eval::filter_sentences(
+        read_conllu(dev).expect("treebank"),
+        args.get(5).map(String::as_str),
+    );
     let g = eval_gold_tokens(&syntax, &gold);
     let e = eval_end_to_end(&syntax, &gold);
     println!(
-        "sizes {:?} | gold UPOS {:.2} XPOS {:.2} UAS {:.2} LAS {:.2} | e2e tokens {:.2} sents {:.2} UPOS {:.2} UAS {:.2} LAS {:.2} {:.0} tok/s",
-        syntax.sizes(), g.upos, g.xpos, g.uas, g.las, e.tokens, e.sentences, e.upos, e.uas, e.las, e.tokens_per_second
+        "sizes {:?}\ngold: UPOS {:.2} XPOS {:.2} Lemma {:.2} UAS {:.2} LAS {:.2} LASfull {:.2}\ne2e: tokens {:.2} sents {:.2} UPOS {:.2} XPOS {:.2} Lemma {:.2} UAS {:.2} LAS {:.2} LASfull {:.2} {:.0} tok/s",
+        syntax.sizes(), g.upos, g.xpos, g.lemma, g.uas, g.las, g.las_full, e.tokens, e.sentences, e.upos, e.xpos, e.lemma, e.uas, e.las, e.las_full, e.tokens_per_second
     );
 }

@@ -49,6 +49,28 @@ pub(crate) struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Whether the gap after token `k` is worth asking the model about: the
+    /// rules end a sentence there, or a space separates the two tokens and
+    /// the next one does not start lower case unless terminal punctuation
+    /// precedes it. Elsewhere (inside words, before lower-case words, about
+    /// two gaps in three) a sentence practically never ends, and skipping
+    /// those keeps splitting fast.
+    pub fn candidate(&self, k: usize) -> bool {
+        if self.rules[k] {
+            return true;
+        }
+        let (t, Some(next)) = (self.tokens[k], self.tokens.get(k + 1)) else {
+            return true;
+        };
+        if t.end == next.start {
+            return false;
+        }
+        let lower_next = next.text(self.text).starts_with(char::is_lowercase);
+        !lower_next
+            || t.text(self.text)
+                .starts_with(['.', '?', '!', '…', ')', '"', '\'', '”', '’'])
+    }
+
     fn word(&self, i: isize) -> &str {
         if i < 0 {
             return "<s>";
@@ -94,13 +116,18 @@ impl Context<'_> {
             13..=25 => 6,
             _ => 7,
         };
-        let abbrev = match w0.strip_suffix('.').and_then(|w| lexicon().abbreviation(w)) {
+        let abbrev = match w0
+            .strip_suffix('.')
+            .filter(|w| !w.is_empty())
+            .and_then(|w| lexicon().abbreviation(w))
+        {
             None => 0,
             Some(AbbrevKind::Title) => 1,
             Some(AbbrevKind::Numeral) => 2,
             Some(AbbrevKind::Other) => 3,
         };
-        let starter = lexicon().is_sentence_starter(w1) as u64;
+        let starter =
+            (w1.starts_with(char::is_uppercase) && lexicon().is_sentence_starter(w1)) as u64;
         [
             feat(0, 0, 0, 0),
             feat(1, rule, 0, 0),
@@ -131,7 +158,7 @@ impl Context<'_> {
 impl BoundaryModel {
     /// Whether a sentence ends after token `k`.
     pub(crate) fn ends(&self, ctx: &Context, k: usize, since: usize) -> bool {
-        self.model.binary_margin(&ctx.features(k, since)) > 0
+        ctx.candidate(k) && self.model.binary_margin(&ctx.features(k, since)) > 0
     }
 
     pub fn write(&self) -> Vec<u8> {
@@ -193,6 +220,9 @@ pub fn train_boundaries(
                 since += 1;
                 if crate::sentences::forced_end(&d.text, &d.tokens, k) {
                     since = 0;
+                    continue;
+                }
+                if !ctx.candidate(k) {
                     continue;
                 }
                 let feats = ctx.features(k, since);
