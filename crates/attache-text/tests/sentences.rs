@@ -311,6 +311,13 @@ fn news_abbreviations_still_hold_with_the_model() {
         &["The U.S. Navy said Gen. Smith, of Acme Inc. in Dallas, arrived at 3 p.m. on Jan. 5."],
     );
     check(
+        "Nepal reacted on Friday. PM Ram Thapa condemned the attack.",
+        &[
+            "Nepal reacted on Friday.",
+            "PM Ram Thapa condemned the attack.",
+        ],
+    );
+    check(
         "He moved to the U.S. The talks failed.",
         &["He moved to the U.S.", "The talks failed."],
     );
