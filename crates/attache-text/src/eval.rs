@@ -2,6 +2,7 @@
 //! tokenizer and splitter on the raw text, tokens aligned to the gold words by
 //! character span, as the CoNLL 2018 shared-task scorer does) or on gold tokens.
 
+use crate::boundary::BoundaryModel;
 use crate::conllu::TreeSentence;
 use crate::syntax::{Scratch, Syntax};
 use std::collections::HashMap;
@@ -49,11 +50,11 @@ fn f1(correct: usize, sys: usize, gold: usize) -> f64 {
 }
 
 /// A document rebuilt from treebank sentences: its text and each gold word's span.
-struct GoldDoc<'a> {
-    text: String,
+pub(crate) struct GoldDoc<'a> {
+    pub text: String,
     sents: Vec<&'a TreeSentence>,
     /// Per sentence, per word: byte span in `text`.
-    spans: Vec<Vec<(usize, usize)>>,
+    pub spans: Vec<Vec<(usize, usize)>>,
 }
 
 fn skip_space(text: &str, mut pos: usize) -> usize {
@@ -72,7 +73,7 @@ fn locate(text: &str, pos: usize, form: &str) -> Option<(usize, usize)> {
     text[p..].find(form).map(|k| (p + k, p + k + form.len()))
 }
 
-fn build_docs(sents: &[TreeSentence]) -> Vec<GoldDoc<'_>> {
+pub(crate) fn build_docs(sents: &[TreeSentence]) -> Vec<GoldDoc<'_>> {
     let mut docs: Vec<GoldDoc> = Vec::new();
     for s in sents {
         if s.new_doc || docs.is_empty() {
@@ -209,12 +210,27 @@ pub fn sentence_misses(gold: &[TreeSentence]) -> Vec<String> {
 
 /// End-to-end scores of `syntax` on the treebank sentences `gold`.
 pub fn eval_end_to_end(syntax: &Syntax, gold: &[TreeSentence]) -> Scores {
+    eval_end_to_end_with(syntax, crate::boundary::embedded(), gold)
+}
+
+/// [`eval_end_to_end`] with the given sentence-boundary model (`None`: the rules alone).
+pub fn eval_end_to_end_with(
+    syntax: &Syntax,
+    splitter: Option<&BoundaryModel>,
+    gold: &[TreeSentence],
+) -> Scores {
     let docs = build_docs(gold);
     let mut c = Counts::default();
     let mut seconds = 0.0;
     for d in &docs {
         let t0 = Instant::now();
-        let mut doc = crate::analyze(&d.text, &[]);
+        let tokens = crate::tokenize(&d.text, &[]);
+        let sentences = crate::sentences::split_with(&d.text, &tokens, splitter);
+        let mut doc = crate::Doc {
+            tokens,
+            sentences,
+            ..Default::default()
+        };
         syntax.annotate(&d.text, &mut doc);
         seconds += t0.elapsed().as_secs_f64();
         // Gold words by span; spans shared by several words (unspelled multiword tokens) never match.

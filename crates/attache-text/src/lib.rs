@@ -18,6 +18,7 @@
 //! assert_eq!(doc.agent(killed).map(|i| doc.token_text(text, i)), Some("rebels"));
 //! ```
 
+pub mod boundary;
 mod chars;
 pub mod conllu;
 mod doc;

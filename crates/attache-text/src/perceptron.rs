@@ -256,6 +256,26 @@ impl Model {
         }
     }
 
+    /// Score of class 1 minus score of class 0, for a two-class model.
+    #[inline]
+    pub fn binary_margin(&self, feats: &[u64]) -> i32 {
+        debug_assert_eq!(self.classes.len(), 2);
+        let mut s = [0i32; 2];
+        for &f in feats {
+            let (start, len) = self.find(f);
+            if len == DENSE {
+                let row = &self.dense[start as usize * 2..start as usize * 2 + 2];
+                s[0] += row[0] as i32;
+                s[1] += row[1] as i32;
+            } else {
+                for &(c, w) in &self.entries[start as usize..(start + len) as usize] {
+                    s[(c & 1) as usize] += w as i32;
+                }
+            }
+        }
+        s[1] - s[0]
+    }
+
     /// Weights in original units (for callers mixing with other scores).
     pub fn scale(&self) -> f32 {
         self.scale

@@ -1,5 +1,6 @@
 //! A rule-based sentence splitter over tokens, tuned for news English.
 
+use crate::boundary::{BoundaryModel, Context};
 use crate::chars::{is_line_break, is_space};
 use crate::doc::{Sentence, Token};
 use crate::lexicon::{lexicon, AbbrevKind};
@@ -22,23 +23,76 @@ use crate::lexicon::{lexicon, AbbrevKind};
 ///
 /// Each sentence spans from its first token's start to its last token's end.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    split_with(text, tokens, crate::boundary::embedded())
+}
+
+/// [`split_sentences`] with the rules alone, or with a learned boundary
+/// classifier deciding at every gap the rules do not force (line breaks and
+/// skipped text always end a sentence), the rules' decision being one of its features.
+pub(crate) fn split_with(
+    text: &str,
+    tokens: &[Token],
+    model: Option<&BoundaryModel>,
+) -> Vec<Sentence> {
+    let rules = rule_ends(text, tokens);
+    let ctx = Context {
+        text,
+        tokens,
+        rules: &rules,
+    };
     let mut out = Vec::new();
     let mut first = 0;
+    for (k, &rule) in rules.iter().enumerate() {
+        let ends = forced_end(text, tokens, k)
+            || match model {
+                Some(m) => !trailing_off(text, tokens, k) && m.ends(&ctx, k, k + 1 - first),
+                None => rule,
+            };
+        if ends {
+            out.push(sentence(tokens, first, k));
+            first = k + 1;
+        }
+    }
+    out
+}
+
+/// Whether a sentence must end after token `k`: the last token, or a line
+/// break or skipped text after it.
+pub(crate) fn forced_end(text: &str, tokens: &[Token], k: usize) -> bool {
+    match tokens.get(k + 1) {
+        Some(next) => hard_break(text, tokens[k].end, next.start),
+        None => true,
+    }
+}
+
+/// An ellipsis before a lower-case word (`He paused... and went on`): edited
+/// text trails off inside a sentence there, so the model may not end one.
+fn trailing_off(text: &str, tokens: &[Token], k: usize) -> bool {
+    let word = token_str(text, tokens[k]);
+    let ellipsis = word == "…" || (word.len() > 1 && word.bytes().all(|b| b == b'.'));
+    ellipsis
+        && tokens
+            .get(k + 1)
+            .is_some_and(|&t| token_str(text, t).starts_with(char::is_lowercase))
+}
+
+/// The rules' decision after each token: `true` where a sentence ends.
+pub(crate) fn rule_ends(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut ends = vec![false; tokens.len()];
     let mut k = 0;
     while k < tokens.len() {
         match sentence_end(text, tokens, k) {
             Some(last) => {
-                out.push(sentence(tokens, first, last));
-                first = last + 1;
+                ends[last] = true;
                 k = last + 1;
             }
             None => k += 1,
         }
     }
-    if first < tokens.len() {
-        out.push(sentence(tokens, first, tokens.len() - 1));
+    if let Some(last) = ends.last_mut() {
+        *last = true;
     }
-    out
+    ends
 }
 
 fn sentence(tokens: &[Token], first: usize, last: usize) -> Sentence {

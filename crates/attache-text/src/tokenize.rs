@@ -97,6 +97,8 @@ impl Chunk<'_> {
                 push(out, i, end)
             } else if let Some(end) = self.glued_clitic(i, c, start) {
                 push(out, i, end)
+            } else if let Some(end) = self.emoticon_end(i, c) {
+                push(out, i, end)
             } else {
                 push(out, i, self.punct_end(i, c))
             };
@@ -208,12 +210,32 @@ impl Chunk<'_> {
             .then_some(end)
     }
 
+    /// End of an emoticon (`:)`, `;-(`, `:D`) starting at `i`: a colon or
+    /// semicolon after a space, an optional `-` nose and a mouth, not followed by a word char.
+    fn emoticon_end(&self, i: usize, c: char) -> Option<usize> {
+        // Only standing alone: "(as in item 4:)" ends with a colon and a bracket.
+        let alone = char_before(self.text, i).is_none_or(char::is_whitespace);
+        if !matches!(c, ':' | ';') || !alone {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.peek(j) == Some('-') {
+            j += 1;
+        }
+        let mouth = self
+            .peek(j)
+            .filter(|m| matches!(m, ')' | '(' | 'D' | 'P' | 'p'))?;
+        j += mouth.len_utf8();
+        let after_ok = self.peek(j).is_none_or(|a| !is_word_char(a) && a != ')');
+        after_ok.then_some(j)
+    }
+
     /// End of a punctuation or symbol token. Runs of the same mark ("...", "--",
     /// "?!") stay together, as do emoji with their modifiers and joined parts.
     fn punct_end(&self, i: usize, c: char) -> usize {
         let mut j = i + c.len_utf8();
         let same_run = |d: char| match c {
-            '.' | '-' | '*' | '=' | '~' | '`' => d == c,
+            '.' | '-' | '*' | '=' | '~' | '`' | '<' | '>' => d == c,
             '!' | '?' => matches!(d, '!' | '?'),
             _ => false,
         };
@@ -339,6 +361,10 @@ impl Chunk<'_> {
     /// Whether the period right after `word` belongs to it; `after` is the
     /// byte after the period.
     fn takes_period(&self, word: &str, after: usize) -> bool {
+        // EWT (and UD English generally) writes a sentence-final "etc." as "etc" + ".".
+        if word.eq_ignore_ascii_case("etc") {
+            return !self.next_char_is(after, char::is_uppercase) && !self.at_line_end(after);
+        }
         match lexicon().abbreviation(word) {
             Some(AbbrevKind::Title | AbbrevKind::Other) => return true,
             Some(AbbrevKind::Numeral) => return self.digit_follows(after),
@@ -360,6 +386,15 @@ impl Chunk<'_> {
         let rest = &self.text[i..self.segment_end];
         rest.trim_start_matches(|c: char| is_space(c) && !is_line_break(c))
             .starts_with(pred)
+    }
+
+    /// Whether only spaces lie between `i` and the end of its line or segment.
+    fn at_line_end(&self, i: usize) -> bool {
+        let rest = &self.text[i..self.segment_end];
+        rest.trim_start_matches(|c: char| is_space(c) && !is_line_break(c))
+            .chars()
+            .next()
+            .is_none_or(is_line_break)
     }
 
     fn digit_follows(&self, i: usize) -> bool {
@@ -410,13 +445,42 @@ fn is_phone_like(word: &str) -> bool {
 
 /// Clitics EWT splits off, after an apostrophe (either ' or ’).
 const APOSTROPHE_CLITICS: [&str; 6] = ["s", "re", "ll", "d", "ve", "m"];
-/// Fused words EWT splits into two tokens, and where.
-const FUSED: [(&str, usize); 4] = [("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)];
+/// Fused words EWT splits into two tokens, and where: informal spellings of
+/// negations and pronoun contractions without their apostrophe included. Not
+/// "its", "lets" or "well", which are more often words of their own.
+const FUSED: [(&str, usize); 25] = [
+    ("cannot", 3),
+    ("gonna", 3),
+    ("wanna", 3),
+    ("gotta", 3),
+    ("dont", 2),
+    ("didnt", 3),
+    ("doesnt", 4),
+    ("wont", 2),
+    ("cant", 2),
+    ("isnt", 2),
+    ("wasnt", 3),
+    ("arent", 3),
+    ("werent", 4),
+    ("couldnt", 5),
+    ("wouldnt", 5),
+    ("shouldnt", 6),
+    ("havent", 4),
+    ("hasnt", 3),
+    ("hadnt", 3),
+    ("aint", 2),
+    ("im", 1),
+    ("ive", 1),
+    ("youre", 3),
+    ("thats", 4),
+    ("theres", 5),
+];
 
 /// Emits the word `start..end`, split before a clitic if it ends in one.
 fn split_clitics(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
     let split = fused_split(word)
+        .or_else(|| time_split(word))
         .or_else(|| negation_split(word))
         .or_else(|| apostrophe_split(word));
     match split {
@@ -431,10 +495,24 @@ fn split_clitics(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 }
 
 fn fused_split(word: &str) -> Option<usize> {
+    // "IM", "IVE": all-capital short forms are more often acronyms.
+    if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     FUSED
         .iter()
         .find(|(fused, _)| word.eq_ignore_ascii_case(fused))
         .map(|&(_, at)| at)
+}
+
+/// "5pm" → "5" + "pm", "7:30PM" → "7:30" + "PM".
+fn time_split(word: &str) -> Option<usize> {
+    let at = word.len().checked_sub(2)?;
+    let (time, suffix) = (word.get(..at)?, word.get(at..)?);
+    let is_time = time.starts_with(|c: char| c.is_ascii_digit())
+        && time.bytes().all(|b| b.is_ascii_digit() || b == b':');
+    (is_time && (suffix.eq_ignore_ascii_case("am") || suffix.eq_ignore_ascii_case("pm")))
+        .then_some(at)
 }
 
 /// "don't" → "do" + "n't"; "can’t" → "ca" + "n’t".

@@ -2,6 +2,7 @@
 //! (`attache train tagger|parser`). Training is deterministic: sentences are
 //! shuffled with a fixed seed ([`SEED`]), so the same data and epochs give the same model.
 
+use crate::boundary::{train_boundaries, BoundaryExample, SPLITTER_FILE};
 use crate::conllu::{read_conllu, TreeSentence};
 use crate::features::hash_lower;
 use crate::lemma::Lemmatizer;
@@ -24,6 +25,7 @@ pub const FOLDS: usize = 4;
 /// Default epochs: what the shipped models were trained with.
 pub const TAGGER_EPOCHS: usize = 15;
 pub const PARSER_EPOCHS: usize = 15;
+pub const SPLITTER_EPOCHS: usize = 10;
 
 /// `DIR/*-ud-{part}.conllu` (EWT: `en_ewt-ud-train.conllu`).
 pub fn treebank_file(dir: &Path, part: &str) -> Result<PathBuf, String> {
@@ -125,6 +127,42 @@ pub fn train_parser_model(
     let bytes = write_parser(&parser);
     let (features, weights) = parser.model.size();
     write(out_dir, PARSER_FILE, &bytes, t0, features, weights)
+}
+
+/// Trains the sentence-boundary classifier on the raw text of `ud_dir`'s train
+/// file (documents rebuilt as `attache eval syntax` rebuilds them) and writes `out_dir/splitter.bin`.
+pub fn train_splitter_model(
+    ud_dir: &Path,
+    out_dir: &Path,
+    epochs: usize,
+    log: &mut dyn FnMut(String),
+) -> Result<TrainSummary, String> {
+    let t0 = Instant::now();
+    let train = load_train(ud_dir)?;
+    let docs = boundary_examples(&train);
+    log(format!("{} training documents", docs.len()));
+    let model = train_boundaries(&docs, epochs, SEED, |e, acc| {
+        log(format!("epoch {e}: {:.3}% of gaps right", acc * 100.0));
+    });
+    let bytes = model.write();
+    let (features, weights) = model.size();
+    write(out_dir, SPLITTER_FILE, &bytes, t0, features, weights)
+}
+
+/// The raw text of treebank documents, our tokens, and where the gold sentences end.
+pub fn boundary_examples(sents: &[TreeSentence]) -> Vec<BoundaryExample> {
+    crate::eval::build_docs(sents)
+        .into_iter()
+        .map(|d| BoundaryExample {
+            tokens: crate::tokenize(&d.text, &[]),
+            gold_ends: d
+                .spans
+                .iter()
+                .filter_map(|s| s.last().map(|w| w.1))
+                .collect(),
+            text: d.text,
+        })
+        .collect()
 }
 
 /// Label names (sorted) and parser examples from treebank sentences.

@@ -290,3 +290,35 @@ he told reporters at 3 p.m. The talks, which began in 2019–2020, will resume i
         "The talks, which began in 2019–2020, will resume in Washington.",
     ]);
 }
+
+#[test]
+fn web_text_sentences_starting_lower_case() {
+    // The learned boundary model (EWT train) splits where the rules cannot.
+    check(
+        "thanks for the photos. i will call you tomorrow.",
+        &["thanks for the photos.", "i will call you tomorrow."],
+    );
+    check(
+        "Is the pool open today? and how late?",
+        &["Is the pool open today?", "and how late?"],
+    );
+}
+
+#[test]
+fn news_abbreviations_still_hold_with_the_model() {
+    check(
+        "The U.S. Navy said Gen. Smith, of Acme Inc. in Dallas, arrived at 3 p.m. on Jan. 5.",
+        &["The U.S. Navy said Gen. Smith, of Acme Inc. in Dallas, arrived at 3 p.m. on Jan. 5."],
+    );
+    check(
+        "Nepal reacted on Friday. PM Ram Thapa condemned the attack.",
+        &[
+            "Nepal reacted on Friday.",
+            "PM Ram Thapa condemned the attack.",
+        ],
+    );
+    check(
+        "He moved to the U.S. The talks failed.",
+        &["He moved to the U.S.", "The talks failed."],
+    );
+}

@@ -79,6 +79,55 @@ fn verbal_clitics() {
 }
 
 #[test]
+fn sentence_final_etc_gives_its_period_to_the_sentence() {
+    check(
+        "food, fuel, etc. Prices rose",
+        &["food", ",", "fuel", ",", "etc", ".", "Prices", "rose"],
+    );
+    check(
+        "food, fuel etc.\nPrices",
+        &["food", ",", "fuel", "etc", ".", "Prices"],
+    );
+    check(
+        "food, fuel, etc. were short",
+        &["food", ",", "fuel", ",", "etc.", "were", "short"],
+    );
+}
+
+#[test]
+fn contractions_written_without_apostrophe_split_as_in_ewt() {
+    check("i dont think so", &["i", "do", "nt", "think", "so"]);
+    check(
+        "He wont come, Im sure",
+        &["He", "wo", "nt", "come", ",", "I", "m", "sure"],
+    );
+    check(
+        "couldnt thats youre",
+        &["could", "nt", "that", "s", "you", "re"],
+    );
+    // All-capital short words are acronyms; "its" and "lets" stay whole.
+    check("IM its lets", &["IM", "its", "lets"]);
+}
+
+#[test]
+fn clock_times_split_from_am_and_pm() {
+    check("at 5pm or 7:30PM", &["at", "5", "pm", "or", "7:30", "PM"]);
+    check("the 10am call", &["the", "10", "am", "call"]);
+    check("spam 4x4pm", &["spam", "4x4pm"]);
+}
+
+#[test]
+fn emoticons_and_angle_quotes_are_one_token() {
+    check(
+        "great :) see you ;-(",
+        &["great", ":)", "see", "you", ";-("],
+    );
+    check("<< File: report >>", &["<<", "File", ":", "report", ">>"]);
+    check("note:Dave", &["note", ":", "Dave"]);
+    check("(as in 4:)", &["(", "as", "in", "4", ":", ")"]);
+}
+
+#[test]
 fn apostrophes_that_are_not_clitics() {
     check("Shi'ite rock'n'roll", &["Shi'ite", "rock'n'roll"]);
     check("'quoted'", &["'", "quoted", "'"]);
@@ -139,8 +188,8 @@ fn dashes() {
 fn abbreviations_keep_their_period() {
     check("U.S. officials", &["U.S.", "officials"]);
     check(
-        "Dr. Lt. Gen. Mr. St. Inc. etc.",
-        &["Dr.", "Lt.", "Gen.", "Mr.", "St.", "Inc.", "etc."],
+        "Dr. Lt. Gen. Mr. St. Inc. etc. and",
+        &["Dr.", "Lt.", "Gen.", "Mr.", "St.", "Inc.", "etc.", "and"],
     );
     check("on Jan. 5", &["on", "Jan.", "5"]);
     check("at 3 p.m. today", &["at", "3", "p.m.", "today"]);

@@ -502,6 +502,8 @@ pub struct TrainArgs {
 pub enum TrainTarget {
     Tagger,
     Parser,
+    /// The sentence-boundary classifier (data/models/splitter.bin).
+    Splitter,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,9 +1,10 @@
-//! `attache train tagger|parser`: trains a model from a UD treebank.
+//! `attache train tagger|parser|splitter`: trains a model from a UD treebank.
 
 use crate::cli::{TrainArgs, TrainTarget};
 use anyhow::{anyhow, Result};
 use attache_text::train::{
-    train_parser_model, train_tagger_model, PARSER_EPOCHS, SEED, TAGGER_EPOCHS,
+    train_parser_model, train_splitter_model, train_tagger_model, PARSER_EPOCHS, SEED,
+    SPLITTER_EPOCHS, TAGGER_EPOCHS,
 };
 use std::process::ExitCode;
 
@@ -14,6 +15,11 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
             let epochs = args.iterations.unwrap_or(TAGGER_EPOCHS);
             eprintln!("training the tagger: {epochs} epochs, seed {SEED}");
             train_tagger_model(&args.ud, &args.out, epochs, &mut log)
+        }
+        TrainTarget::Splitter => {
+            let epochs = args.iterations.unwrap_or(SPLITTER_EPOCHS);
+            eprintln!("training the sentence splitter: {epochs} epochs, seed {SEED}");
+            train_splitter_model(&args.ud, &args.out, epochs, &mut log)
         }
         TrainTarget::Parser => {
             let epochs = args.iterations.unwrap_or(PARSER_EPOCHS);
