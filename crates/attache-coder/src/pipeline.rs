@@ -1225,4 +1225,19 @@ mod tests {
         let events = code_parsed("The Kenyan president called the Somali offer a first step.");
         assert!(events.is_empty(), "{:?}", dyads(&events));
     }
+
+    #[test]
+    fn unnamed_groups_belong_to_the_country_of_the_scene() {
+        let events = code_parsed(
+            "Indian officials met Indian reporters in Delhi. On Tuesday, gunmen killed 20 \
+             worshippers at a mosque in Peshawar.",
+        );
+        assert!(
+            events.iter().any(
+                |e| e.plover == "ASSAULT" && e.target.as_ref().is_some_and(|t| t.code == "PAK")
+            ),
+            "{:?}",
+            dyads(&events)
+        );
+    }
 }
