@@ -11,6 +11,11 @@ mod petrarch;
 mod recognize;
 mod user_dictionary;
 
+#[cfg(test)]
+mod audit_tests;
+#[cfg(test)]
+mod coverage_tests;
+
 use crate::event::ActorRef;
 use chrono::NaiveDate;
 
