@@ -37,7 +37,8 @@ pub struct DateMention {
     /// True when resolved from the publication date ("on Thursday", "last month").
     pub relative: bool,
     /// The lowercased word right before the expression when it is one of "on", "in", "since",
-    /// "until", "till", "by", "from", "after", "before", "during", "of", "between", "to".
+    /// "until", "till", "by", "from", "after", "before", "during", "of", "between", "to",
+    /// "effective".
     pub cue: Option<String>,
     /// For expressions ambiguous in direction ("Thursday", "May 15", "in May"), the forward
     /// reading: the first such date on or after publication.
@@ -97,8 +98,20 @@ impl fmt::Display for FuzzyDate {
 }
 
 const CUES: &[&str] = &[
-    "on", "in", "since", "until", "till", "by", "from", "after", "before", "during", "of",
-    "between", "to",
+    "on",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "after",
+    "before",
+    "during",
+    "of",
+    "between",
+    "to",
+    "effective",
 ];
 
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
@@ -118,6 +131,8 @@ struct Patterns {
     decade: Regex,
     year: Regex,
     weekday: Regex,
+    /// What follows a weekday that is only the name of an explicit date ("Monday, April 17").
+    date_after_weekday: Regex,
     fixed_relative: Regex,
     ago: Regex,
 }
@@ -145,6 +160,9 @@ fn patterns() -> Option<&'static Patterns> {
             year: re(r"\b(1\d{3}|20\d{2})\b".into())?,
             weekday: re(format!(
                 r"\b(?:((?i:last|this|next|past|coming))\s+)?({WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"
+            ))?,
+            date_after_weekday: re(format!(
+                r"^,?\s*(?:\d{{1,2}}{ORD}\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d)"
             ))?,
             fixed_relative: re(r"(?i)\b(today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|the\s+day\s+before\s+yesterday|last\s+night|tomorrow|(?:earlier\s+|later\s+)?this\s+(?:week|month|year)|(?:last|next)\s+(?:week|month|year)|the\s+(?:past|previous)\s+week)\b".into())?,
             ago: re(format!(
@@ -553,6 +571,10 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
             else {
                 continue;
             };
+            // "Saturday, March 12, 2016": the explicit date says which Saturday.
+            if pat.date_after_weekday.is_match(&text[all.end()..]) {
+                continue;
+            }
             let back = days_back(p, wd);
             let ahead = (7 - back) % 7;
             let qual = c.get(1).map(|q| q.as_str().to_ascii_lowercase());
@@ -621,6 +643,25 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
     }
 
     select(text, cands)
+}
+
+/// The day a news article's lead gives its news: the first day-precise date in `text` within the
+/// week up to publication ("Japan raised objections Saturday"), passing over time stamps
+/// ("Published Nov 16, 2025"), file photos of other years and dates that bound or follow
+/// something else ("since", "until", "effective").
+pub fn lead_date(text: &str, published: Option<NaiveDate>) -> Option<FuzzyDate> {
+    const STAMPS: &[&str] = &["published", "updated", "posted", "modified"];
+    let p = published?;
+    find_dates(text, published).into_iter().find_map(|d| {
+        let day = NaiveDate::from_ymd_opt(d.date.year, d.date.month?, d.date.day?)?;
+        let recent = day <= p && (p - day).num_days() <= 7;
+        let cue_ok = !matches!(
+            d.cue.as_deref(),
+            Some("since" | "until" | "till" | "by" | "before" | "after" | "effective")
+        );
+        let stamp = lower_word_before(text, d.start).is_some_and(|w| STAMPS.contains(&w.as_str()));
+        (recent && cue_ok && !stamp && d.date_end.is_none()).then_some(d.date)
+    })
 }
 
 /// Fixed relative phrases, already lowercased with single spaces.
@@ -858,6 +899,20 @@ mod tests {
         );
         assert_eq!(d.cue.as_deref(), Some("on"));
         assert!(dates("They spoke on Thursday.", None).is_empty());
+        // A weekday naming an explicit date is not resolved on its own.
+        assert_eq!(
+            dates("Tourists in Tokyo, Saturday, March 12, 2016.", fri()),
+            ["2016-03-12"]
+        );
+        assert_eq!(
+            dates("It was held on Monday, 12 May.", fri()),
+            ["2025-05-12"]
+        );
+        assert_eq!(
+            dates("On Monday 12 people died.", fri()),
+            ["2025-05-12"],
+            "a count after a weekday is no date"
+        );
     }
 
     #[test]
@@ -912,5 +967,25 @@ mod tests {
         let d = one(text, fri());
         assert_eq!(&text[d.start..d.end], "Thursday");
         assert_eq!(d.cue.as_deref(), Some("on"));
+    }
+
+    #[test]
+    fn effective_is_a_cue() {
+        let d = one("The embassy closed, effective Nov. 23, 2023.", None);
+        assert_eq!(d.cue.as_deref(), Some("effective"));
+    }
+
+    #[test]
+    fn the_leads_day() {
+        let p = fri();
+        let lead = |t: &str| lead_date(t, p).map(|d| d.to_string());
+        assert_eq!(
+            lead("Published May 16, 2025\nFILE - Tourists in Tokyo, Saturday, March 12, 2016.\nJapan objected on Thursday after China spoke on Wednesday."),
+            Some("2025-05-15".to_string())
+        );
+        // Bounds and later days are not the news's day; nor is anything without publication.
+        assert_eq!(lead("A truce holds since Monday, effective May 14."), None);
+        assert_eq!(lead("Talks will resume on May 30."), None);
+        assert_eq!(lead_date("They met on Thursday.", None), None);
     }
 }

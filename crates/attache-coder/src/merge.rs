@@ -50,9 +50,23 @@ fn same_occurrence(a: &Draft, b: &Draft) -> bool {
         // killing ...", "welcomed ... and appreciated") tell one act.
         let same_sentence = a.sentence_index == b.sentence_index;
         let visit_and_talks = ea.plover == "CONSULT" && ea.cameo != eb.cameo;
-        return ea.date == eb.date && !(same_sentence && visit_and_talks);
+        return dates_compatible(ea, eb) && !(same_sentence && visit_and_talks);
     }
     true
+}
+
+/// Equal dates, or one the other narrows: "talks this month" and "the May 12 meeting" can be one
+/// occasion; "in 2022" and "on Thursday" (of 2025) cannot. Ranges must agree.
+fn dates_compatible(a: &Event, b: &Event) -> bool {
+    let (Some(x), Some(y)) = (a.date.as_deref(), b.date.as_deref()) else {
+        return a.date == b.date;
+    };
+    let narrows = |wide: &str, narrow: &str| {
+        narrow.len() > wide.len()
+            && narrow.starts_with(wide)
+            && narrow.as_bytes().get(wide.len()) == Some(&b'-')
+    };
+    a.date_end == b.date_end && (x == y || narrows(x, y) || narrows(y, x))
 }
 
 /// Two named persons on the same side make two occasions: the secretary's meeting and the envoy's
@@ -64,9 +78,26 @@ fn different_people(a: &Event, b: &Event) -> bool {
     differ(name(&a.source), name(&b.source)) || differ(name(&a.target), name(&b.target))
 }
 
-/// Keeps the better-dated of two reports of one occurrence, and the claims of both.
+/// Keeps the better-dated of two reports of one occurrence (dated in its own sentence, then the
+/// more precise date), and the claims of both.
 fn absorb(kept: &mut Draft, other: Draft) {
     let replace = other.dated_in_sentence && !kept.dated_in_sentence;
+    // Both dated, compatibly: the report kept stays the evidence, and takes the finer date
+    // ("talks this month" + "the May 12 meeting" → May 12) and a place it lacks.
+    let more_precise = other.dated_in_sentence
+        && kept.dated_in_sentence
+        && other.event.date.as_ref().map_or(0, String::len)
+            > kept.event.date.as_ref().map_or(0, String::len);
+    if more_precise {
+        let e = &mut kept.event;
+        e.date.clone_from(&other.event.date);
+        e.date_precision = other.event.date_precision;
+        e.date_end.clone_from(&other.event.date_end);
+        if e.location.is_empty() {
+            e.location.clone_from(&other.event.location);
+            e.location_code.clone_from(&other.event.location_code);
+        }
+    }
     let (milestone, since) = (
         kept.event.milestone.take(),
         kept.event.milestone_since.take(),

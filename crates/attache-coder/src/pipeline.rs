@@ -3,7 +3,7 @@
 //! events are merged so that one occurrence is one event.
 
 use crate::actors::{ActorCoder, ActorMention, ArticleContext, MentionKind};
-use crate::dates::{find_dates, DateMention, FuzzyDate};
+use crate::dates::{find_dates, lead_date, DateMention, FuzzyDate};
 use crate::event::{ActorRef, DatePrecision, Event, Modality};
 use crate::lexicon::{Lexicon, Trigger, TriggerKind};
 use crate::merge::merge_occurrences;
@@ -391,7 +391,7 @@ impl ArticleState<'_> {
 
     fn finish(mut self) -> Vec<Event> {
         let published = self.article.published;
-        let news_date = self
+        let first_dated_news = self
             .drafts
             .iter()
             .find(|d| {
@@ -403,23 +403,32 @@ impl ArticleState<'_> {
                     .clone()
                     .map(|date| (date, d.event.date_precision))
             });
+        // The news's date: that of its first dated report, else the day the lead gives ("the
+        // session was held on Monday"), else publication. (The lead's day first scored worse:
+        // leads often open on a reaction to the day before's news.)
+        let news_date = first_dated_news
+            .or_else(|| {
+                lead_date(&self.article.text, published).map(|d| (d.to_string(), d.precision()))
+            })
+            .or_else(|| published.map(|p| (p.format("%Y-%m-%d").to_string(), DatePrecision::Day)));
         for draft in self.drafts.iter_mut().filter(|d| !d.dated_in_sentence) {
             let e = &mut draft.event;
+            let Some((date, precision)) = &news_date else {
+                continue;
+            };
             if e.background {
+                // A recalled event the text does not date belongs, as told, to the news's
+                // recent past: its month is as precise as the article allows (annotators date
+                // such events to the month or year; null would never be right).
+                if let Some(month) = date.get(..7).filter(|_| *precision != DatePrecision::Year) {
+                    e.date = Some(month.to_string());
+                    e.date_precision = DatePrecision::Month;
+                }
                 continue;
             }
-            match (&news_date, e.modality) {
-                (Some((date, precision)), Modality::Asserted) => {
-                    e.date = Some(date.clone());
-                    e.date_precision = *precision;
-                }
-                (None, Modality::Asserted) => {
-                    if let Some(p) = published {
-                        e.date = Some(p.format("%Y-%m-%d").to_string());
-                        e.date_precision = DatePrecision::Day;
-                    }
-                }
-                _ => {}
+            if e.modality == Modality::Asserted {
+                e.date = Some(date.clone());
+                e.date_precision = *precision;
             }
         }
         let mut events: Vec<Event> = merge_occurrences(self.drafts)
@@ -758,7 +767,13 @@ fn event_dates(
     let usable: Vec<&DateMention> = view
         .dates
         .iter()
-        .filter(|d| !matches!(d.cue.as_deref(), Some("since" | "until" | "till" | "by")))
+        // "effective Nov. 23" dates when an act takes effect, not when it was announced.
+        .filter(|d| {
+            !matches!(
+                d.cue.as_deref(),
+                Some("since" | "until" | "till" | "by" | "effective")
+            )
+        })
         .filter(|d| {
             !view
                 .claims
@@ -1239,5 +1254,59 @@ mod tests {
             "{:?}",
             dyads(&events)
         );
+    }
+
+    fn dated(events: &[Event], plover: &str) -> Option<String> {
+        events
+            .iter()
+            .find(|e| e.plover == plover)
+            .and_then(|e| e.date.clone())
+    }
+
+    #[test]
+    fn two_reports_of_one_meeting_keep_the_finer_date() {
+        let events = code(
+            "The Kenyan president met the Somali president this month. \
+             The Kenyan president met the Somali president on May 12 in Nairobi.",
+        );
+        let consult: Vec<&Event> = events.iter().filter(|e| e.plover == "CONSULT").collect();
+        assert_eq!(consult.len(), 1, "{:?}", dyads(&events));
+        assert_eq!(consult[0].date.as_deref(), Some("2025-05-12"));
+        assert_eq!(consult[0].date_precision, DatePrecision::Day);
+        assert!(consult[0].sentence.contains("this month"));
+        assert_eq!(consult[0].location, "Nairobi");
+    }
+
+    #[test]
+    fn an_effective_date_is_not_the_announcements() {
+        let events = code(
+            "Kenya condemned Somalia in a statement on the border closure, effective June 1, 2025.",
+        );
+        // No other date: the statement is of the publication day.
+        assert_eq!(dated(&events, "ACCUSE").as_deref(), Some("2025-05-16"));
+    }
+
+    #[test]
+    fn an_undated_recalled_event_gets_the_news_month() {
+        let events = code(
+            "The Spanish king visited Morocco on Thursday. Spain had earlier criticised Algeria.",
+        );
+        let accuse = events
+            .iter()
+            .find(|e| e.plover == "ACCUSE")
+            .expect("the criticism");
+        assert!(accuse.background);
+        assert_eq!(accuse.date.as_deref(), Some("2025-05"));
+        assert_eq!(accuse.date_precision, DatePrecision::Month);
+    }
+
+    #[test]
+    fn undated_news_takes_the_day_the_lead_gives() {
+        // No event of the first sentence carries the date; the day it gives is the news's.
+        let events = code(
+            "The summit session was held on Monday in Nairobi. The Kenyan foreign minister \
+             condemned Somalia.",
+        );
+        assert_eq!(dated(&events, "ACCUSE").as_deref(), Some("2025-05-12"));
     }
 }
