@@ -72,6 +72,12 @@ pub struct Event {
     pub location: String,
     /// ISO3 of the place's country, or empty.
     pub location_code: String,
+    /// Latitude and longitude of the place from the GeoNames-derived gazetteer (a city's centre,
+    /// a country's capital), or `null`.
+    #[serde(default)]
+    pub location_lat: Option<f64>,
+    #[serde(default)]
+    pub location_lon: Option<f64>,
     /// The article's novelty claim about this event ("the first ... since 2021").
     pub milestone: Option<String>,
     /// The claim's reference time ("2021-08", "2021").

@@ -96,6 +96,8 @@ fn absorb(kept: &mut Draft, other: Draft) {
         if e.location.is_empty() {
             e.location.clone_from(&other.event.location);
             e.location_code.clone_from(&other.event.location_code);
+            e.location_lat = other.event.location_lat;
+            e.location_lon = other.event.location_lon;
         }
     }
     let (milestone, since) = (

@@ -183,7 +183,7 @@ impl ArticleState<'_> {
             .source
             .is_some_and(|i| view.actors[i].kind == MentionKind::Pronoun);
         let mut target = roles.target.map(|i| actor_ref(text, &view.actors[i]));
-        let place = event_place(view, trigger);
+        let place = event_place(view, trigger, false);
         let is_assault = info.plover == "ASSAULT";
         if source.is_none() && is_assault {
             source = claimant(view)
@@ -248,6 +248,7 @@ impl ArticleState<'_> {
             .claims
             .iter()
             .find(|c| c.start + view.start >= trigger.start || !nested);
+        let scene = place.or_else(|| event_place(view, trigger, true));
         let mut event = Event {
             article: self.article.id.clone(),
             sentence: view.text.to_string(),
@@ -261,8 +262,10 @@ impl ArticleState<'_> {
             joint: roles.joint || trigger.joint,
             modality,
             background,
-            location: place.map(|p| p.name.clone()).unwrap_or_default(),
-            location_code: place.map(|p| p.country.clone()).unwrap_or_default(),
+            location: scene.map(|p| p.name.clone()).unwrap_or_default(),
+            location_code: scene.map(|p| p.country.clone()).unwrap_or_default(),
+            location_lat: scene.and_then(|p| p.lat),
+            location_lon: scene.and_then(|p| p.lon),
             milestone: None,
             milestone_since: None,
             quote: None,
@@ -389,6 +392,34 @@ impl ArticleState<'_> {
         (s.code == source.code && t.code != source.code).then(|| t.clone())
     }
 
+    /// Reports of the news that name no place of their own ("The talks focused on ...", "He
+    /// also thanked ...") happened where the news did: the place of its first located report.
+    fn place_the_news(&mut self) {
+        let news = |d: &Draft| !d.event.background && d.event.modality == Modality::Asserted;
+        let Some(scene) = self
+            .drafts
+            .iter()
+            .find(|d| news(d) && !d.event.location.is_empty())
+            .map(|d| d.event.clone())
+        else {
+            return;
+        };
+        for draft in self.drafts.iter_mut() {
+            if !news(draft) || !draft.event.location.is_empty() {
+                continue;
+            }
+            // A report dated to another day is another occasion, maybe elsewhere.
+            if draft.dated_in_sentence && draft.event.date != scene.date {
+                continue;
+            }
+            let e = &mut draft.event;
+            e.location.clone_from(&scene.location);
+            e.location_code.clone_from(&scene.location_code);
+            e.location_lat = scene.location_lat;
+            e.location_lon = scene.location_lon;
+        }
+    }
+
     fn finish(mut self) -> Vec<Event> {
         let published = self.article.published;
         let first_dated_news = self
@@ -431,6 +462,7 @@ impl ArticleState<'_> {
                 e.date_precision = *precision;
             }
         }
+        self.place_the_news();
         let mut events: Vec<Event> = merge_occurrences(self.drafts)
             .into_iter()
             .map(|d| d.event)
@@ -884,7 +916,14 @@ fn set_date(event: &mut Event, date: Option<&FuzzyDate>, end: Option<&FuzzyDate>
 /// The place where the event happened: for a visit, where the visitor went ("arrived in Japan",
 /// "travelled to Kabul"); otherwise a place after "in/at/outside/near" that is not part of an
 /// actor's name ("the embassy in Kabul").
-fn event_place<'v>(view: &'v SentenceView<'_>, trigger: &Trigger) -> Option<&'v PlaceMention> {
+/// With `in_actors`, a place inside an actor's name ("the embassy in Kabul", "the president in
+/// Nairobi"), which says where that actor is, stands in when no other place is named: good
+/// enough for the event's location, not for inferring its participants.
+fn event_place<'v>(
+    view: &'v SentenceView<'_>,
+    trigger: &Trigger,
+    in_actors: bool,
+) -> Option<&'v PlaceMention> {
     let inside_actor = |p: &PlaceMention| {
         let (a, b) = (view.start + p.start, view.start + p.end);
         view.actors
@@ -901,15 +940,16 @@ fn event_place<'v>(view: &'v SentenceView<'_>, trigger: &Trigger) -> Option<&'v 
         .iter()
         .filter(|p| view.start + p.start >= trigger.start.saturating_sub(200))
         .filter(|p| p.preposition.as_deref().is_some_and(|w| preps.contains(&w)))
-        .filter(|p| !inside_actor(p))
+        .filter(|p| in_actors || !inside_actor(p))
         .min_by_key(|p| {
             let a = view.start + p.start;
-            if a >= trigger.end {
+            let distance = if a >= trigger.end {
                 a - trigger.end
             } else {
                 // Places before the trigger are a weaker reading than those after it.
                 (trigger.start - a) * 2
-            }
+            };
+            (inside_actor(p), distance)
         })
 }
 
@@ -1308,5 +1348,58 @@ mod tests {
              condemned Somalia.",
         );
         assert_eq!(dated(&events, "ACCUSE").as_deref(), Some("2025-05-12"));
+    }
+
+    #[test]
+    fn places_carry_coordinates_and_venues_are_places() {
+        let events =
+            code("The Kenyan president held talks with Somalia at the White House on Thursday.");
+        let consult = events
+            .iter()
+            .find(|e| e.plover == "CONSULT")
+            .expect("a meeting");
+        assert_eq!(
+            (consult.location.as_str(), consult.location_code.as_str()),
+            ("White House", "USA")
+        );
+        let (lat, lon) = (
+            consult.location_lat.unwrap_or(0.0),
+            consult.location_lon.unwrap_or(0.0),
+        );
+        assert!(
+            (38.0..40.0).contains(&lat) && (-78.0..-76.0).contains(&lon),
+            "{lat} {lon}"
+        );
+        // No place in the text: none in the event.
+        let events = code("The Kenyan president met the Somali president on Thursday.");
+        assert!(events
+            .iter()
+            .all(|e| e.location.is_empty() && e.location_lat.is_none()));
+    }
+
+    #[test]
+    fn reports_of_the_news_without_a_place_happened_where_the_news_did() {
+        let events = code(
+            "The Kenyan president met the Somali president in Nairobi on Thursday. \
+             The Kenyan president also thanked Ethiopia for its help. \
+             Kenya had earlier criticised Eritrea.",
+        );
+        let place = |plover: &str| {
+            events
+                .iter()
+                .find(|e| e.plover == plover)
+                .map(|e| e.location.clone())
+        };
+        assert_eq!(
+            place("SUPPORT").as_deref(),
+            Some("Nairobi"),
+            "{:?}",
+            events
+                .iter()
+                .map(|e| (&e.plover, &e.location, &e.date, e.background))
+                .collect::<Vec<_>>()
+        );
+        // A recalled event is not placed at the news's scene.
+        assert_eq!(place("ACCUSE").as_deref(), Some(""));
     }
 }

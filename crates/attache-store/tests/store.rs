@@ -366,6 +366,8 @@ fn event_round_trips_losslessly() {
         date_end: Some("2000".into()),
         location: "Dubai".into(),
         location_code: "ARE".into(),
+        location_lat: Some(25.07725),
+        location_lon: Some(55.30927),
         milestone: Some("the first since 2021".into()),
         milestone_since: Some("2021-08".into()),
         quote: Some("We want peace — now.".into()),
