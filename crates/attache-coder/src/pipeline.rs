@@ -76,8 +76,18 @@ impl SentenceView<'_> {
     }
 }
 
+/// The longest sentence coded, in tokens (news sentences stay under about 120). Longer runs
+/// are text without sentence punctuation (lists of links, tables, bad extractions): the work
+/// per trigger grows with its sentence and each event copies its sentence, so coding such a
+/// run took time and memory quadratic in its length (256 KiB of unpunctuated text: 14 s and
+/// 900 MB; found by the `code_article` fuzz target), for events nobody could trust.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 impl ArticleState<'_> {
     fn code_sentence(&mut self, doc: &Doc, index: usize, sentence: &Sentence) {
+        if sentence.tokens.len() > MAX_SENTENCE_TOKENS {
+            return;
+        }
         let text = self.article.text.as_str();
         let tokens = &doc.tokens[sentence.tokens.clone()];
         let lower = text[sentence.start..sentence.end].to_lowercase();
@@ -995,6 +1005,17 @@ mod tests {
 
     fn code_parsed(text: &str) -> Vec<Event> {
         code_with(text, true)
+    }
+
+    #[test]
+    fn a_run_on_longer_than_the_limit_is_not_coded() {
+        let clause = "India condemned Pakistan ";
+        let words = clause.split_whitespace().count();
+        let repeats = MAX_SENTENCE_TOKENS / words + 1;
+        // The same clauses as sentences are coded, so the guard is what makes the difference.
+        let sentences = clause.trim_end().to_string() + ". ";
+        assert!(!code(&sentences.repeat(repeats)).is_empty());
+        assert!(code(&clause.repeat(repeats)).is_empty());
     }
 
     fn dyads(events: &[Event]) -> Vec<(String, String, String)> {

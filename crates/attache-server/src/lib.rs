@@ -30,6 +30,10 @@ pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// How long one request may take by default (408 beyond): reading the body included, so a
 /// client that stops sending mid-body is answered too.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a client may take to send a request's headers (the connection is closed beyond):
+/// without it a client sending its headers a byte at a time holds a connection, and a task,
+/// forever, since the request timeout only starts once the headers are in.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// The longest URL path accepted (414 beyond); article ids are the longest path values.
 pub const MAX_PATH_LEN: usize = 2048;
 pub use query::{MAX_LIMIT, MAX_QUERY_LEN};
@@ -48,6 +52,9 @@ pub struct Config {
     pub coder: Coder,
     /// How long one request may take (408 beyond).
     pub request_timeout: Duration,
+    /// How long a client may take to send a request's headers, or to start the next request
+    /// on a kept-alive connection (the connection is closed beyond).
+    pub header_timeout: Duration,
 }
 
 impl Config {
@@ -58,6 +65,7 @@ impl Config {
             token,
             coder,
             request_timeout: REQUEST_TIMEOUT,
+            header_timeout: HEADER_TIMEOUT,
         }
     }
 }
@@ -105,8 +113,45 @@ pub fn router(config: Config) -> Router {
 }
 
 /// Serves `config` on `listener` until the process ends.
+///
+/// Our own accept loop rather than `axum::serve`, which gives hyper no timer, so that hyper's
+/// header read timeout is off there (slowloris: see [`HEADER_TIMEOUT`]).
 pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> std::io::Result<()> {
-    axum::serve(listener, router(config)).await
+    let header_timeout = config.header_timeout;
+    let app = router(config);
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                accept_failed(e).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(header_timeout);
+            // A connection that fails (reset, timed out, bad request line) concerns that
+            // client only.
+            let _ = http
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+/// After a failed `accept`: a connection reset before it was accepted is the client's
+/// business; anything else (out of file descriptors) is waited out rather than spun on.
+async fn accept_failed(e: std::io::Error) {
+    use std::io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+    if !matches!(
+        e.kind(),
+        ConnectionAborted | ConnectionRefused | ConnectionReset
+    ) {
+        eprintln!("attache serve: accept failed: {e}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
 }
 
 /// Binds `addr` (port 0 picks a free one).

@@ -679,6 +679,55 @@ async fn a_request_over_the_time_limit_is_answered_408() {
     assert_eq!(s.ok("/api/stats").await["articles"], 3);
 }
 
+/// Slowloris: a client that sends its headers a byte at a time, or nothing at all, must not
+/// hold a connection: the server closes it once the header timeout has passed. (The request
+/// timeout cannot help: it starts only once the headers are in.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_sending_headers_byte_by_byte_is_disconnected() {
+    use std::time::{Duration, Instant};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let limit = Duration::from_millis(500);
+    let s = Server::start_with(None, |config| config.header_timeout = limit).await;
+    let addr = s.base.trim_start_matches("http://").to_string();
+
+    // How long the server keeps a connection whose client sends `start` and then one byte of
+    // a header every 50 ms (or nothing, if `trickle` is false); None if still open after 10 s.
+    let held_for = |start: &'static [u8], trickle: bool| {
+        let addr = addr.clone();
+        async move {
+            let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+            let started = Instant::now();
+            stream.write_all(start).await.unwrap();
+            let mut buf = [0u8; 1024];
+            while started.elapsed() < Duration::from_secs(10) {
+                let wait = Duration::from_millis(50);
+                match tokio::time::timeout(wait, stream.read(&mut buf)).await {
+                    // End of stream, a reset, or an answer: the server gave up on us.
+                    Ok(_) => return Some(started.elapsed()),
+                    Err(_) if trickle => {
+                        if stream.write_all(b"a").await.is_err() {
+                            return Some(started.elapsed());
+                        }
+                    }
+                    Err(_) => {}
+                }
+            }
+            None
+        }
+    };
+    let slow = held_for(b"GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Slow: ", true).await;
+    let slow = slow.expect("a byte-by-byte client held the connection for 10 s");
+    assert!(slow >= limit, "closed before the limit: {slow:?}");
+    let silent = held_for(b"", false).await;
+    assert!(
+        silent.is_some(),
+        "a silent client held the connection for 10 s"
+    );
+
+    // Clients that send their request in time are served as before.
+    assert_eq!(s.ok("/api/stats").await["articles"], 3);
+}
+
 /// A small version of the load test (`examples/loadtest.rs`): bounded in count and time, it
 /// asserts only what does not depend on the machine: every request answered, none failed.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
