@@ -369,35 +369,14 @@ pub fn read_bytes_for_fuzzing(
     format: Option<InputFormat>,
     max_bytes: u64,
 ) -> (Vec<Article>, Vec<ReadError>) {
-    let opts = ReadOptions::default();
-    let ctx = Context {
-        opts: &opts,
-        max_bytes,
-    };
-    let (mut good, mut bad) = (Vec::new(), Vec::new());
-    let reader = Box::new(std::io::Cursor::new(bytes));
-    let _ = read_source(
-        "fuzz",
-        "fuzz",
-        reader,
-        format.map(Guess::Known),
-        &ctx,
-        &mut |pending| {
-            pending.resolve(|result| {
-                match result {
-                    Ok(article) => good.push(article),
-                    Err(error) => bad.push(error),
-                }
-                ControlFlow::Continue(())
-            })
-        },
-    );
-    (good, bad)
+    collect_read(max_bytes, |ctx, emit| {
+        let reader = Box::new(std::io::Cursor::new(bytes));
+        read_source("fuzz", "fuzz", reader, format.map(Guess::Known), ctx, emit)
+    })
 }
 
 /// Runs a reader with default options and `max_bytes`, resolving every item it emits: the
-/// articles and the errors, for the readers' unit tests.
-#[cfg(test)]
+/// articles and the errors (for the fuzzing entry point and the readers' unit tests).
 pub(crate) fn collect_read(
     max_bytes: u64,
     read: impl FnOnce(&Context<'_>, &mut Emit<'_>) -> ControlFlow<()>,

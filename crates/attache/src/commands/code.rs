@@ -195,20 +195,13 @@ impl Job {
 
     /// The reader thread: every input record into the queue, unparsed.
     fn read(&self, jobs: Sender<(u64, Pending)>, slots: Option<Receiver<()>>) {
-        let mut seq = 0;
-        read_inputs_deferred(&self.paths, &self.opts, &self.settings, |pending| {
-            if let Some(slots) = &slots {
-                if slots.recv().is_err() {
-                    return ControlFlow::Break(());
-                }
-            }
-            let sent = jobs.send((seq, pending));
-            seq += 1;
-            match sent {
-                Ok(()) => ControlFlow::Continue(()),
-                Err(_) => ControlFlow::Break(()),
-            }
-        });
+        enqueue_records(
+            &self.paths,
+            &self.opts,
+            &self.settings,
+            &jobs,
+            slots.as_ref(),
+        );
     }
 
     /// The main thread: writes results as they come, or in input order with `--ordered`.
@@ -282,4 +275,28 @@ impl Writer {
         }
         Ok(())
     }
+}
+
+/// Reads every input record into `jobs`, unparsed and numbered in input order, taking a slot
+/// from `slots` (when bounded) before each so that the queue stays bounded. Stops when either
+/// channel closes.
+pub(super) fn enqueue_records(
+    paths: &[PathBuf],
+    opts: &ReadOptions,
+    settings: &InputSettings,
+    jobs: &Sender<(u64, Pending)>,
+    slots: Option<&Receiver<()>>,
+) {
+    let mut seq = 0;
+    read_inputs_deferred(paths, opts, settings, |pending| {
+        if slots.is_some_and(|slots| slots.recv().is_err()) {
+            return ControlFlow::Break(());
+        }
+        let sent = jobs.send((seq, pending));
+        seq += 1;
+        match sent {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(_) => ControlFlow::Break(()),
+        }
+    });
 }

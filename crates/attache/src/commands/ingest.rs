@@ -11,14 +11,12 @@
 //! threads ask the store (on their own read connection) whether an article is already there
 //! with the same text before coding it, so resuming does not code again what is stored.
 
-use super::code::code;
+use super::code::{code, enqueue_records};
 use super::{exit_status, report};
 use crate::cli::IngestArgs;
 use anyhow::{Context, Result};
 use attache_coder::Event;
-use attache_ingest::{
-    read_inputs_deferred, read_inputs_with, Article, InputSettings, Pending, ReadError, ReadOptions,
-};
+use attache_ingest::{read_inputs_with, Article, InputSettings, Pending, ReadError, ReadOptions};
 use attache_store::{IngestOutcome, Store};
 use crossbeam_channel::{bounded, Receiver, RecvTimeoutError, Sender};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -271,7 +269,15 @@ fn parallel(
         slot_tx.send(())?;
     }
     std::thread::scope(|scope| {
-        scope.spawn(move || read(paths, opts, &job_tx, &slot_rx));
+        scope.spawn(move || {
+            enqueue_records(
+                paths,
+                opts,
+                &InputSettings::default(),
+                &job_tx,
+                Some(&slot_rx),
+            )
+        });
         for reader in readers {
             let (jobs, done) = (job_rx.clone(), done_tx.clone());
             scope.spawn(move || {
@@ -287,27 +293,6 @@ fn parallel(
         // threads stop at their next hand-over and the scope can end.
         write_in_order(writer, done_rx, slot_tx)
     })
-}
-
-/// The reader thread: every input record into the queue, unparsed (coding threads parse).
-fn read(
-    paths: &[PathBuf],
-    opts: &ReadOptions,
-    jobs: &Sender<(u64, Pending)>,
-    slots: &Receiver<()>,
-) {
-    let mut seq = 0;
-    read_inputs_deferred(paths, opts, &InputSettings::default(), |pending| {
-        if slots.recv().is_err() {
-            return ControlFlow::Break(());
-        }
-        let sent = jobs.send((seq, pending));
-        seq += 1;
-        match sent {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(_) => ControlFlow::Break(()),
-        }
-    });
 }
 
 /// A coding thread's work on one record: parse it, skip it when stored already, else code it.
