@@ -957,7 +957,7 @@ fn event_place<'v>(
                 a - trigger.end
             } else {
                 // Places before the trigger are a weaker reading than those after it.
-                (trigger.start - a) * 2
+                trigger.start.saturating_sub(a) * 2
             };
             (inside_actor(p), distance)
         })
