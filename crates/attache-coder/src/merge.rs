@@ -39,7 +39,7 @@ fn same_occurrence(a: &Draft, b: &Draft) -> bool {
     if ea.plover != eb.plover || planned(ea) != planned(eb) || dyad(ea) != dyad(eb) {
         return false;
     }
-    if different_people(ea, eb) {
+    if different_people(ea, eb) || different_sectors(ea, eb) {
         return false;
     }
     // Two reports that each carry their own date are one occasion only on the same date: "met in
@@ -76,6 +76,19 @@ fn different_people(a: &Event, b: &Event) -> bool {
     let differ =
         |x: Option<String>, y: Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
     differ(name(&a.source), name(&b.source)) || differ(name(&a.target), name(&b.target))
+}
+
+/// An armed force and a government of one state are two actors: "border guards clashed" and
+/// "Iran accuses the government" are two accusations, not one report of the same.
+fn different_sectors(a: &Event, b: &Event) -> bool {
+    const FORCE: &[&str] = &["MIL", "COP", "REB", "UAF", "SPY"];
+    fn sector(x: &Option<crate::ActorRef>) -> &str {
+        x.as_ref().map_or("", |x| x.sector.as_str())
+    }
+    let differ = |x: &str, y: &str| {
+        FORCE.contains(&x) != FORCE.contains(&y) && !x.is_empty() && !y.is_empty()
+    };
+    differ(sector(&a.source), sector(&b.source)) && differ(sector(&a.target), sector(&b.target))
 }
 
 /// Keeps the better-dated of two reports of one occurrence (dated in its own sentence, then the

@@ -1066,6 +1066,26 @@ mod tests {
     }
 
     #[test]
+    fn forces_and_governments_of_one_dyad_are_two_actors() {
+        let text = "Iranian border guards accused Afghan troops of firing first on Thursday. \
+                    Iran accuses the Afghan government of blocking the river.";
+        let accusations = code(text)
+            .into_iter()
+            .filter(|e| e.plover == "ACCUSE")
+            .map(|e| (e.source.unwrap().sector, e.target.unwrap().sector))
+            .collect::<Vec<_>>();
+        assert_eq!(
+            accusations,
+            [("MIL".into(), "MIL".into()), ("GOV".into(), "GOV".into())]
+        );
+        // One side named as the state and as its army is still one occasion.
+        let events =
+            code("Pakistan bombed Kabul on Thursday. Pakistani jets bombed Kabul on Thursday.");
+        let strikes = events.iter().filter(|e| e.plover == "ASSAULT").count();
+        assert_eq!(strikes, 1, "{:?}", dyads(&events));
+    }
+
+    #[test]
     fn recalled_years_are_background() {
         let events = code("The Spanish king visited Morocco in 2019.");
         let e = events
