@@ -58,23 +58,7 @@ pub(crate) struct MentionKey<'a> {
 /// Links a stored mention to its event, creating the event when none fits. Returns its id.
 /// The event's summary fields are left for [`refresh`], run once per touched event.
 pub(crate) fn assign(tx: &Connection, m: &MentionKey<'_>) -> rusqlite::Result<i64> {
-    // Dates are ISO prefixes of each other, so "contained at a coarser precision" is "one is a
-    // prefix of the other". Undated pairs are only allowed inside one article (checked below).
-    let found: Option<i64> = tx
-        .prepare_cached(
-            "SELECT e.id FROM events e WHERE e.plover = ?1 AND e.dyad = ?2 \
-             AND (e.location_code = '' OR ?4 = '' OR e.location_code = ?4) \
-             AND CASE WHEN e.date IS NULL OR ?3 IS NULL \
-                 THEN EXISTS (SELECT 1 FROM mentions x WHERE x.event_id = e.id AND x.article_id = ?5) \
-                 ELSE substr(e.date, 1, min(length(e.date), length(?3))) \
-                    = substr(?3, 1, min(length(e.date), length(?3))) END \
-             ORDER BY e.background, e.id LIMIT 1",
-        )?
-        .query_row(
-            params![m.plover, m.dyad, m.date, m.location_code, m.article],
-            |row| row.get(0),
-        )
-        .optional()?;
+    let found = candidate(tx, m)?.map(|(_, id)| id);
     // The fields the next mention's match depends on (date, place, background) are kept
     // current here, mention by mention; the rest waits for refresh(), once per article.
     let event = match found {
@@ -108,6 +92,42 @@ pub(crate) fn assign(tx: &Connection, m: &MentionKey<'_>) -> rusqlite::Result<i6
     tx.prepare_cached("UPDATE mentions SET event_id = ?1 WHERE id = ?2")?
         .execute(params![event, m.id])?;
     Ok(event)
+}
+
+/// The event a mention joins, as (background, id): news before background, then the oldest.
+///
+/// Dates are ISO prefixes of each other, so "contained at a coarser precision" is "one is a
+/// prefix of the other": the event's date is one of the mention's prefixes, or starts with the
+/// mention's date. Each is a lookup on `events_key` (type, dyad, date), so the cost does not
+/// grow with the number of events of the dyad. Undated pairs join only within one article.
+fn candidate(tx: &Connection, m: &MentionKey<'_>) -> rusqlite::Result<Option<(bool, i64)>> {
+    let best = |condition: &str, extra: &[&dyn rusqlite::ToSql]| {
+        let sql = format!(
+            "SELECT e.background, e.id FROM events e WHERE e.plover = ?1 AND e.dyad = ?2 \
+             AND (e.location_code = '' OR ?3 = '' OR e.location_code = ?3) AND {condition} \
+             ORDER BY e.background, e.id LIMIT 1"
+        );
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![&m.plover, &m.dyad, &m.location_code];
+        values.extend_from_slice(extra);
+        tx.prepare_cached(&sql)?
+            .query_row(values.as_slice(), |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()
+    };
+    let same_article = best(
+        "(e.date IS NULL OR ?4 IS NULL) \
+         AND e.id IN (SELECT x.event_id FROM mentions x WHERE x.article_id = ?5)",
+        &[&m.date, &m.article],
+    )?;
+    let Some(date) = m.date else {
+        return Ok(same_article);
+    };
+    let [year, month] = [date.get(..4), date.get(..7)].map(|p| p.unwrap_or(date));
+    let containing = best("e.date IN (?4, ?5, ?6)", &[&date, &month, &year])?;
+    let contained = best("e.date > ?4 AND e.date < ?4 || '~'", &[&date])?;
+    Ok([same_article, containing, contained]
+        .into_iter()
+        .flatten()
+        .min())
 }
 
 struct Row {

@@ -75,6 +75,10 @@ impl Store {
         // (benches/ingest.rs): about 10% fewer CPU-seconds per article.
         conn.pragma_update(None, "wal_autocheckpoint", 10000)
             .map_err(open_err)?;
+        // A 32 MiB page cache (SQLite's default is 2 MiB) keeps ingest's index pages in memory
+        // instead of re-reading them from the file at each article.
+        conn.pragma_update(None, "cache_size", -32768)
+            .map_err(open_err)?;
         // Off by default in SQLite, per connection: without it ON DELETE CASCADE does nothing.
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(open_err)?;

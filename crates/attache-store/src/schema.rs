@@ -176,6 +176,13 @@ const MIGRATIONS: &[&str] = &[
             VALUES (new.id, coalesce(new.title, ''), new.text);
     END;
     "#,
+    // v3: clustering looks an event up by type, dyad and date; with the date in the key a
+    // lookup reads the few events of compatible dates instead of every event of the dyad
+    // (thousands for CONSULT between two powers in a large store).
+    r#"
+    DROP INDEX events_key;
+    CREATE INDEX events_key ON events(plover, dyad, date);
+    "#,
 ];
 
 /// The schema version this build writes and understands.

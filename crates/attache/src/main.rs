@@ -8,7 +8,24 @@ mod output;
 use clap::Parser;
 use std::process::ExitCode;
 
+// The coder allocates many short-lived strings and vectors per sentence; mimalloc's per-thread
+// free lists spend less CPU on them than glibc's malloc (BENCHMARKS.md, "Store (ingest)").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// SQLite allocates its page cache with the C library's malloc, which glibc hands back to the
+/// kernel whenever the top of the heap is free and then faults in again, page by page: 150,000
+/// page faults for 2,000 ingested articles. A high trim threshold keeps those pages.
+fn keep_freed_heap() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes a glibc tuning parameter; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 512 << 20);
+    }
+}
+
 fn main() -> ExitCode {
+    keep_freed_heap();
     let cli = cli::Cli::parse();
     match commands::run(cli) {
         Ok(status) => status,
