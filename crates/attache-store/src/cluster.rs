@@ -46,7 +46,6 @@ pub fn dyad_key(source: &str, target: &str, plover: &str, joint: bool) -> String
 
 /// What clustering needs of a mention.
 pub(crate) struct MentionKey<'a> {
-    pub id: i64,
     pub article: &'a str,
     pub plover: &'a str,
     pub dyad: String,
@@ -55,8 +54,9 @@ pub(crate) struct MentionKey<'a> {
     pub background: bool,
 }
 
-/// Links a stored mention to its event, creating the event when none fits. Returns its id.
-/// The event's summary fields are left for [`refresh`], run once per touched event.
+/// The event a mention joins, created when none fits; the mention is stored (or linked, by
+/// [`link`]) with its id. The event's summary fields are left for [`refresh`], run once per
+/// touched event.
 pub(crate) fn assign(tx: &Connection, m: &MentionKey<'_>) -> rusqlite::Result<i64> {
     let found = candidate(tx, m)?.map(|(_, id)| id);
     // The fields the next mention's match depends on (date, place, background) are kept
@@ -67,7 +67,9 @@ pub(crate) fn assign(tx: &Connection, m: &MentionKey<'_>) -> rusqlite::Result<i6
                 "UPDATE events SET \
                  date = CASE WHEN date IS NULL OR length(?2) > length(date) THEN ?2 ELSE date END, \
                  location_code = CASE WHEN location_code = '' THEN ?3 ELSE location_code END, \
-                 background = background AND ?4 WHERE id = ?1",
+                 background = background AND ?4 WHERE id = ?1 \
+                 AND ((?2 IS NOT NULL AND (date IS NULL OR length(?2) > length(date))) \
+                   OR (location_code = '' AND ?3 != '') OR (background AND NOT ?4))",
             )?
             .execute(params![id, m.date, m.location_code, m.background])?;
             id
@@ -89,9 +91,14 @@ pub(crate) fn assign(tx: &Connection, m: &MentionKey<'_>) -> rusqlite::Result<i6
             tx.last_insert_rowid()
         }
     };
-    tx.prepare_cached("UPDATE mentions SET event_id = ?1 WHERE id = ?2")?
-        .execute(params![event, m.id])?;
     Ok(event)
+}
+
+/// Links a stored mention to the event [`assign`] chose for it.
+pub(crate) fn link(tx: &Connection, mention: i64, event: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached("UPDATE mentions SET event_id = ?1 WHERE id = ?2")?
+        .execute(params![event, mention])?;
+    Ok(())
 }
 
 /// The event a mention joins, as (background, id): news before background, then the oldest.
@@ -101,9 +108,9 @@ pub(crate) fn assign(tx: &Connection, m: &MentionKey<'_>) -> rusqlite::Result<i6
 /// mention's date. Each is a lookup on `events_key` (type, dyad, date), so the cost does not
 /// grow with the number of events of the dyad. Undated pairs join only within one article.
 fn candidate(tx: &Connection, m: &MentionKey<'_>) -> rusqlite::Result<Option<(bool, i64)>> {
-    let best = |condition: &str, extra: &[&dyn rusqlite::ToSql]| {
+    let best = |from: &str, condition: &str, extra: &[&dyn rusqlite::ToSql]| {
         let sql = format!(
-            "SELECT e.background, e.id FROM events e WHERE e.plover = ?1 AND e.dyad = ?2 \
+            "SELECT e.background, e.id FROM {from} WHERE e.plover = ?1 AND e.dyad = ?2 \
              AND (e.location_code = '' OR ?3 = '' OR e.location_code = ?3) AND {condition} \
              ORDER BY e.background, e.id LIMIT 1"
         );
@@ -113,17 +120,23 @@ fn candidate(tx: &Connection, m: &MentionKey<'_>) -> rusqlite::Result<Option<(bo
             .query_row(values.as_slice(), |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()
     };
+    // From the article's own mentions (a few), never the dyad's events (any number): CROSS
+    // JOIN keeps SQLite from choosing the other order.
     let same_article = best(
-        "(e.date IS NULL OR ?4 IS NULL) \
-         AND e.id IN (SELECT x.event_id FROM mentions x WHERE x.article_id = ?5)",
+        "mentions x CROSS JOIN events e ON e.id = x.event_id",
+        "x.article_id = ?5 AND (e.date IS NULL OR ?4 IS NULL)",
         &[&m.date, &m.article],
     )?;
     let Some(date) = m.date else {
         return Ok(same_article);
     };
     let [year, month] = [date.get(..4), date.get(..7)].map(|p| p.unwrap_or(date));
-    let containing = best("e.date IN (?4, ?5, ?6)", &[&date, &month, &year])?;
-    let contained = best("e.date > ?4 AND e.date < ?4 || '~'", &[&date])?;
+    let containing = best(
+        "events e",
+        "e.date IN (?4, ?5, ?6)",
+        &[&date, &month, &year],
+    )?;
+    let contained = best("events e", "e.date > ?4 AND e.date < ?4 || '~'", &[&date])?;
     Ok([same_article, containing, contained]
         .into_iter()
         .flatten()

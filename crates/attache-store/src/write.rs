@@ -173,9 +173,10 @@ impl Store {
             None => {
                 dedup::index_bands(&tx, &article.id, &bands).map_err(sql)?;
                 for (event, json) in &rows {
-                    let id = insert_mention(&tx, &article.id, event, json).map_err(sql)?;
-                    let key = mention_key(id, &article.id, event);
-                    touched.insert(cluster::assign(&tx, &key).map_err(sql)?);
+                    let key = mention_key(&article.id, event);
+                    let id = cluster::assign(&tx, &key).map_err(sql)?;
+                    insert_mention(&tx, &article.id, event, json, id).map_err(sql)?;
+                    touched.insert(id);
                 }
             }
         }
@@ -337,10 +338,9 @@ fn release_stale_copies(
     Ok(())
 }
 
-fn mention_key<'a>(id: i64, article: &'a str, event: &'a Event) -> MentionKey<'a> {
+fn mention_key<'a>(article: &'a str, event: &'a Event) -> MentionKey<'a> {
     let code = |a: &'a Option<attache_coder::ActorRef>| a.as_ref().map_or("", |a| a.code.as_str());
     MentionKey {
-        id,
         article,
         plover: &event.plover,
         dyad: cluster::dyad_key(
@@ -360,14 +360,15 @@ fn insert_mention(
     article_id: &str,
     event: &Event,
     json: &str,
-) -> rusqlite::Result<i64> {
+    event_id: i64,
+) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT INTO mentions (article_id, sentence_start, sentence_end, \
          source_code, source_sector, target_code, target_sector, cameo, plover, quad_class, \
          goldstein, modality, background, date, date_precision, date_end, location, \
-         location_code, json, joint, source_rank, target_rank, milestone, milestone_since) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+         location_code, json, joint, source_rank, target_rank, milestone, milestone_since, \
+         event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     )?
     .execute(params![
         article_id,
@@ -394,8 +395,9 @@ fn insert_mention(
         event.target.as_ref().and_then(|a| a.rank),
         event.milestone,
         event.milestone_since,
+        event_id,
     ])?;
-    Ok(tx.last_insert_rowid())
+    Ok(())
 }
 
 /// Completes the v2 migration of a v1 store: source domains, dedup signatures, and an event
@@ -427,7 +429,9 @@ pub(crate) fn backfill_v2(tx: &Connection) -> rusqlite::Result<()> {
                     Box::new(e),
                 )
             })?;
-            touched.insert(cluster::assign(tx, &mention_key(mention, id, &event))?);
+            let event = cluster::assign(tx, &mention_key(id, &event))?;
+            cluster::link(tx, mention, event)?;
+            touched.insert(event);
         }
     }
     for event in touched {
