@@ -25,4 +25,4 @@ mod verdicts;
 
 pub use event::{ActorRef, DatePrecision, Event, Modality};
 pub use pipeline::code_article;
-pub use syntax_needed::parse_for_coding;
+pub use syntax_needed::{analyze_and_code, parse_for_coding};

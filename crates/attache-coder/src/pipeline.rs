@@ -29,12 +29,23 @@ pub(crate) struct Draft {
 
 /// Codes one article: every event its sentences report.
 pub fn code_article(article: &Article, doc: &Doc) -> Vec<Event> {
+    code_with_triggers(article, doc, None)
+}
+
+/// [`code_article`] with the triggers of each sentence already found (by the parse that
+/// needed them), so that the lexicon does not search every sentence twice.
+pub(crate) fn code_with_triggers(
+    article: &Article,
+    doc: &Doc,
+    triggers: Option<Vec<Vec<Trigger>>>,
+) -> Vec<Event> {
     let mut state = ArticleState {
         article,
         ctx: ArticleContext::default(),
         perpetrator: None,
         drafts: Vec::new(),
         orphan_claims: Vec::new(),
+        triggers,
     };
     for (index, sentence) in doc.sentences.iter().enumerate() {
         state.code_sentence(doc, index, sentence);
@@ -50,6 +61,8 @@ struct ArticleState<'a> {
     drafts: Vec<Draft>,
     /// Claims in sentences that report no event ("This was the first visit since 2019").
     orphan_claims: Vec<(String, Option<String>)>,
+    /// Each sentence's triggers, when the parse found them already.
+    triggers: Option<Vec<Vec<Trigger>>>,
 }
 
 /// What a sentence offers every trigger in it.
@@ -115,6 +128,14 @@ impl ArticleState<'_> {
             .collect();
         let published = self.article.published;
         let sentence_text = &text[sentence.start..sentence.end];
+        let triggers = match self.triggers.as_mut().and_then(|t| t.get_mut(index)) {
+            Some(found) => std::mem::take(found),
+            None => Lexicon::embedded().find(text, doc, sentence),
+        };
+        // Actors are read in every sentence (later pronouns refer to them) and claims too (a
+        // claim may describe the event of an earlier sentence); dates, places and quotations
+        // only serve triggers.
+        let busy = !triggers.is_empty();
         let mut view = SentenceView {
             text: sentence_text,
             start: sentence.start,
@@ -126,10 +147,22 @@ impl ArticleState<'_> {
                 published,
                 &mut self.ctx,
             ),
-            dates: find_dates(sentence_text, published),
-            places: find_places(sentence_text),
+            dates: if busy {
+                find_dates(sentence_text, published)
+            } else {
+                Vec::new()
+            },
+            places: if busy {
+                find_places(sentence_text)
+            } else {
+                Vec::new()
+            },
             claims: find_claims(sentence_text),
-            quotes: find_quotations(sentence_text),
+            quotes: if busy {
+                find_quotations(sentence_text)
+            } else {
+                Vec::new()
+            },
             speaker: None,
             words,
         };
@@ -142,7 +175,6 @@ impl ArticleState<'_> {
             };
             view.speaker = quotes::speaker(&clause, &view.quotes, view.start);
         }
-        let triggers = Lexicon::embedded().find(text, doc, sentence);
         let before = self.drafts.len();
         for (k, trigger) in triggers.iter().enumerate() {
             // Words inside a novelty claim describe the claimed event, they do not report another.

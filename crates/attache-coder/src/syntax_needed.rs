@@ -7,14 +7,30 @@
 //! empty annotations `attache_text` gives tokens outside any sentence, and the events are those
 //! of a full parse. Whoever makes the coder read syntax elsewhere widens [`needs_parse`].
 
-use crate::lexicon::Lexicon;
-use attache_text::{Doc, Scratch, Sentence, Syntax, NO_HEAD};
+use crate::lexicon::{Lexicon, Trigger};
+use crate::Event;
+use attache_ingest::Article;
+use attache_text::{Doc, Scratch, Syntax, NO_HEAD};
 use std::ops::Range;
 
 /// Tokens and sentences of `text` (as [`attache_text::analyze`]) with tags, lemmas and
 /// dependencies in the sentences [`code_article`](crate::code_article) reads them from.
 pub fn parse_for_coding(text: &str, skip: &[Range<usize>]) -> Doc {
+    parse_with_triggers(text, skip).0
+}
+
+/// Analyses and codes an article: [`parse_for_coding`] then [`code_article`](crate::code_article),
+/// each sentence's triggers found once for both.
+pub fn analyze_and_code(article: &Article) -> Vec<Event> {
+    let (doc, triggers) = parse_with_triggers(&article.text, &article.boilerplate);
+    crate::pipeline::code_with_triggers(article, &doc, Some(triggers))
+}
+
+/// [`parse_for_coding`], and the triggers of each sentence.
+fn parse_with_triggers(text: &str, skip: &[Range<usize>]) -> (Doc, Vec<Vec<Trigger>>) {
     let mut doc = attache_text::analyze(text, skip);
+    let lexicon = Lexicon::embedded();
+    let mut triggers = Vec::with_capacity(doc.sentences.len());
     let syntax = Syntax::embedded();
     let mut scratch = Scratch::default();
     let n = doc.tokens.len();
@@ -30,7 +46,11 @@ pub fn parse_for_coding(text: &str, skip: &[Range<usize>]) -> Doc {
             push_empty(&mut doc);
             covered += 1;
         }
-        if needs_parse(text, &doc, &doc.sentences[s]) {
+        // The coder reads the parse of a sentence with a trigger, and only there.
+        let found = lexicon.find(text, &doc, &doc.sentences[s]);
+        let needs_parse = !found.is_empty();
+        triggers.push(found);
+        if needs_parse {
             let words: Vec<&str> = doc.tokens[range.clone()]
                 .iter()
                 .map(|t| t.text(text))
@@ -53,12 +73,7 @@ pub fn parse_for_coding(text: &str, skip: &[Range<usize>]) -> Doc {
         push_empty(&mut doc);
         covered += 1;
     }
-    doc
-}
-
-/// Whether the coder reads the parse of `sentence`: it holds a trigger.
-fn needs_parse(text: &str, doc: &Doc, sentence: &Sentence) -> bool {
-    !Lexicon::embedded().find(text, doc, sentence).is_empty()
+    (doc, triggers)
 }
 
 /// The annotation of a token left unparsed, as `attache_text` writes it.

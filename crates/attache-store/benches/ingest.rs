@@ -145,8 +145,7 @@ fn report(label: &str, n: usize, (wall, cpu): (f64, Option<f64>)) {
 }
 
 fn code(article: &Article) -> Vec<attache_coder::Event> {
-    let doc = attache_text::parse(&article.text, &article.boilerplate);
-    attache_coder::code_article(article, &doc)
+    attache_coder::analyze_and_code(article)
 }
 
 /// Writes the corpus as JSON Lines (the input `attache ingest` reads), so that the binary's

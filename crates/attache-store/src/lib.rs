@@ -22,6 +22,8 @@ mod write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use attache_coder::Event;
+use attache_ingest::Article;
 use rusqlite::Connection;
 
 pub use browse::{ActorRow, ArticleHit, ArticleRecord, EventMention, Stats};
@@ -43,6 +45,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The articles written in the open batch, to write again if a later one fails.
+    batch_log: Option<Vec<(Article, Vec<Event>)>>,
 }
 
 impl Store {
@@ -98,6 +102,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            batch_log: None,
         })
     }
 

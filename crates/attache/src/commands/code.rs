@@ -73,8 +73,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
 /// The whole pipeline for one article: text analysis, then coding. Only the sentences whose
 /// parse the coder reads are parsed (the same events as a full parse, in about half the time).
 pub fn code(article: &Article) -> Vec<attache_coder::Event> {
-    let doc = attache_coder::parse_for_coding(&article.text, &article.boilerplate);
-    attache_coder::code_article(article, &doc)
+    attache_coder::analyze_and_code(article)
 }
 
 struct Job {
