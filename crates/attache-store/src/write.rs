@@ -293,8 +293,9 @@ impl Deref for Unit<'_> {
 
 impl Store {
     /// Starts a batch: the following [`Store::ingest`] calls share one transaction until
-    /// [`Store::commit_batch`], each still all or nothing (a savepoint), so a failed article
-    /// leaves nothing of itself and the articles before it stay. Committing once per batch
+    /// [`Store::commit_batch`], each still all or nothing (a failure rolls the batch back and
+    /// writes its earlier articles again), so a failed article leaves nothing of itself and
+    /// the articles before it stay. Committing once per batch
     /// instead of once per article writes each index page to the WAL once per batch: ingest
     /// then costs less CPU per article. What a crash loses is the uncommitted batch, whose
     /// articles the next ingest finds missing and stores again. The write lock is held for the
