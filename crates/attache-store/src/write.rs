@@ -86,13 +86,20 @@ impl Store {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| self.sql_err(e))?;
+        // Every logged article is written again even if one of them now fails (each in its
+        // savepoint), so that one failure cannot silently drop the articles after it.
         let mut replayed = Vec::with_capacity(logged.len());
+        let mut first_error = None;
         for (article, events) in logged {
-            self.write_article(&article, &events, true)?;
-            replayed.push((article, events));
+            match self.write_article(&article, &events, true) {
+                Ok(_) => replayed.push((article, events)),
+                Err(err) => {
+                    first_error.get_or_insert(err);
+                }
+            }
         }
         self.batch_log = Some(replayed);
-        Ok(())
+        first_error.map_or(Ok(()), Err)
     }
 
     /// Writes one article: in its own transaction, or inside the open batch in a savepoint
@@ -295,9 +302,9 @@ impl Store {
     /// Starts a batch: the following [`Store::ingest`] calls share one transaction until
     /// [`Store::commit_batch`], each still all or nothing (a failure rolls the batch back and
     /// writes its earlier articles again), so a failed article leaves nothing of itself and
-    /// the articles before it stay. Committing once per batch
-    /// instead of once per article writes each index page to the WAL once per batch: ingest
-    /// then costs less CPU per article. What a crash loses is the uncommitted batch, whose
+    /// the articles before it stay. Committing once per batch instead of once per article
+    /// writes each index page to the WAL once per batch: ingest then costs less CPU per
+    /// article. What a crash loses is the uncommitted batch, whose
     /// articles the next ingest finds missing and stores again. The write lock is held for the
     /// whole batch, so callers keep batches short (in time as well as in articles).
     pub fn begin_batch(&mut self) -> Result<(), StoreError> {
