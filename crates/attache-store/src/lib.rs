@@ -47,6 +47,8 @@ pub struct Store {
     path: PathBuf,
     /// The articles written in the open batch, to write again if a later one fails.
     batch_log: Option<Vec<(Article, Vec<Event>)>>,
+    /// Articles of the open batch not yet in the full-text index (added at commit).
+    fts_pending: Vec<String>,
 }
 
 impl Store {
@@ -103,6 +105,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             batch_log: None,
+            fts_pending: Vec::new(),
         })
     }
 

@@ -183,6 +183,12 @@ const MIGRATIONS: &[&str] = &[
     DROP INDEX events_key;
     CREATE INDEX events_key ON events(plover, dyad, date);
     "#,
+    // v4: new articles are added to `articles_fts` by the store itself (batched at commit),
+    // not by a trigger per article: FTS5 writes a segment at every statement that changes it
+    // inside a transaction. Updates and deletes keep their triggers.
+    r#"
+    DROP TRIGGER articles_fts_insert;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -78,6 +78,7 @@ impl Store {
     /// Rolls the open batch back and writes its logged articles again, each all or nothing.
     fn replay_batch(&mut self) -> Result<(), StoreError> {
         let logged = self.batch_log.take().unwrap_or_default();
+        self.fts_pending.clear();
         if !self.conn.is_autocommit() {
             self.conn
                 .execute_batch("ROLLBACK")
@@ -189,6 +190,9 @@ impl Store {
                 article_params,
             )
             .map_err(sql)?;
+            // The update trigger indexed the new text: a row still pending from earlier in
+            // the batch would index it twice.
+            self.fts_pending.retain(|id| *id != article.id);
         } else {
             tx.prepare_cached(
                 "INSERT INTO articles (id, url, source, published, title, text, boilerplate, \
@@ -197,6 +201,23 @@ impl Store {
             )
             .and_then(|mut stmt| stmt.execute(article_params))
             .map_err(sql)?;
+            // FTS5 flushes its pending terms at every statement that writes it inside a
+            // transaction; in a batch the new articles are indexed together at commit.
+            if tx.is_direct() {
+                self.fts_pending.push(article.id.clone());
+            } else {
+                tx.prepare_cached(
+                    "INSERT INTO articles_fts (article_id, title, text) VALUES (?1, ?2, ?3)",
+                )
+                .and_then(|mut stmt| {
+                    stmt.execute(params![
+                        article.id,
+                        article.title.as_deref().unwrap_or(""),
+                        article.text
+                    ])
+                })
+                .map_err(sql)?;
+            }
         }
 
         let shingles = dedup::shingles(&article.text);
@@ -276,6 +297,11 @@ impl<'a> Unit<'a> {
         }
     }
 
+    /// Whether the writes go straight into the open batch.
+    fn is_direct(&self) -> bool {
+        matches!(self, Unit::Direct(_))
+    }
+
     fn commit(self) -> rusqlite::Result<()> {
         match self {
             Unit::Own(tx) => tx.commit(),
@@ -320,11 +346,31 @@ impl Store {
     /// Commits the batch begun by [`Store::begin_batch`], if any.
     pub fn commit_batch(&mut self) -> Result<(), StoreError> {
         if !self.conn.is_autocommit() {
+            self.index_pending_text()?;
             self.conn
                 .execute_batch("COMMIT")
                 .map_err(|e| self.sql_err(e))?;
         }
         self.batch_log = None;
+        self.fts_pending.clear();
+        Ok(())
+    }
+
+    /// Adds the batch's new articles to the full-text index, in one statement.
+    fn index_pending_text(&mut self) -> Result<(), StoreError> {
+        if self.fts_pending.is_empty() {
+            return Ok(());
+        }
+        let ids = serde_json::to_string(&self.fts_pending).map_err(|e| self.json_err(e))?;
+        self.conn
+            .execute(
+                "INSERT INTO articles_fts (article_id, title, text) \
+                 SELECT id, coalesce(title, ''), text FROM articles \
+                 WHERE id IN (SELECT value FROM json_each(?1))",
+                [ids],
+            )
+            .map_err(|e| self.sql_err(e))?;
+        self.fts_pending.clear();
         Ok(())
     }
 

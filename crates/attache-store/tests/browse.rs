@@ -106,3 +106,34 @@ fn pages_are_slices_of_the_full_list() {
         assert_eq!(page, all);
     }
 }
+
+#[test]
+fn articles_stored_in_a_batch_are_searchable_once_each() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("b.db")).unwrap();
+    let article = |id: &str, text: &str| {
+        let mut a = parse_text_article(id, text.to_string(), &ReadOptions::default());
+        a.title = Some(format!("Title {id}"));
+        a
+    };
+    store.begin_batch().unwrap();
+    store
+        .ingest(&article("a", "Kenya hosted envoys from Somalia."), &[])
+        .unwrap();
+    store
+        .ingest(&article("b", "Uganda hosted envoys from Kenya."), &[])
+        .unwrap();
+    // "a" again with another text, in the same batch: indexed with its new text only.
+    store
+        .ingest(&article("a", "Tanzania hosted envoys from Rwanda."), &[])
+        .unwrap();
+    store.commit_batch().unwrap();
+    assert_eq!(store.search_articles("hosted", 10, 0).unwrap().0, 2);
+    assert_eq!(store.search_articles("somalia", 10, 0).unwrap().0, 0);
+    assert_eq!(store.search_articles("rwanda", 10, 0).unwrap().0, 1);
+    // Outside a batch an article is searchable as soon as it is stored.
+    store
+        .ingest(&article("c", "Burundi hosted envoys from Malawi."), &[])
+        .unwrap();
+    assert_eq!(store.search_articles("malawi", 10, 0).unwrap().0, 1);
+}

@@ -788,7 +788,7 @@ fn v1_store_migrates_with_its_events_clustered() {
     }
     drop(conn);
     let store = Store::open(&db(&dir)).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     let c = store.counts().unwrap();
     assert_eq!((c.articles, c.mentions, c.events), (2, 2, 1));
     let e = &all_events(&store)[0];

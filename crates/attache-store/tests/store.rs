@@ -77,7 +77,7 @@ fn open_creates_file_in_wal_mode_at_latest_version() {
     assert!(!path.exists());
     let store = Store::open(&path).unwrap();
     assert!(path.exists());
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     let mode: String = raw(&path)
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
@@ -86,7 +86,7 @@ fn open_creates_file_in_wal_mode_at_latest_version() {
     drop(store);
     // Reopening must not re-run migration 1 (it would fail on existing tables).
     let again = Store::open(&path).unwrap();
-    assert_eq!(again.schema_version().unwrap(), 3);
+    assert_eq!(again.schema_version().unwrap(), 4);
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn future_schema_version_is_refused_with_path_in_message() {
             err,
             StoreError::FutureSchema {
                 found: 99,
-                supported: 3,
+                supported: 4,
                 ..
             }
         ),
