@@ -1,6 +1,7 @@
 //! `attache`: the command line. It turns flags into calls of the pipeline crates and holds no
 //! pipeline logic of its own.
 
+mod alloc;
 mod cli;
 mod commands;
 mod output;
@@ -8,10 +9,8 @@ mod output;
 use clap::Parser;
 use std::process::ExitCode;
 
-// The coder allocates many short-lived strings and vectors per sentence; mimalloc's per-thread
-// free lists spend less CPU on them than glibc's malloc (BENCHMARKS.md, "Store (ingest)").
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Split = alloc::Split;
 
 /// SQLite allocates its page cache with the C library's malloc, which glibc hands back to the
 /// kernel whenever the top of the heap is free and then faults in again, page by page: 150,000
