@@ -5,7 +5,9 @@
 //! `syntax_roles::verb_roles` and `noun_roles`). Everything else (actors, dates, places, quotes,
 //! mediators) works on tokens. So a sentence without a trigger is left unparsed, with the
 //! empty annotations `attache_text` gives tokens outside any sentence, and the events are those
-//! of a full parse. Whoever makes the coder read syntax elsewhere widens [`needs_parse`].
+//! of a full parse. Whoever makes the coder read syntax elsewhere widens the test in
+//! `parse_with_triggers`. The triggers found there are handed on to the coder
+//! ([`analyze_and_code`]), which would otherwise search every sentence for them again.
 
 use crate::lexicon::{Lexicon, Trigger};
 use crate::Event;
