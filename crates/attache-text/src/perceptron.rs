@@ -223,11 +223,12 @@ impl Model {
         }
     }
 
-    /// Sums the weights of `feats` (at most [`MAX_FEATS`]) into `scores`
-    /// (zeroed first; indexed by class, so no bounds checks).
+    /// Sums the weights of `feats` (at most [`MAX_FEATS`]) into `scores[..n_classes]`
+    /// (zeroed first; indexed by class, so no bounds checks). The entries past the model's
+    /// classes are left as they were: callers read `scores[..n_classes]` only.
     #[inline]
     pub fn scores(&self, feats: &[u64], scores: &mut [i32; 256]) {
-        scores.iter_mut().for_each(|s| *s = 0);
+        scores[..self.classes.len()].iter_mut().for_each(|s| *s = 0);
         let feats = &feats[..feats.len().min(MAX_FEATS)];
         for &f in feats {
             prefetch(&self.table[slot(f, self.mask)]);
