@@ -234,15 +234,14 @@ pub fn dyad(
 ) -> Result<(String, String, EventFilter), ApiError> {
     let (a, b) = (code("a", a)?, code("b", b)?);
     let q: DyadQuery = decode(raw)?;
-    let request = event_filter(EventsQuery {
-        dyad: Some(format!("{a},{b}")),
-        plover: q.plover,
-        since: q.since,
-        until: q.until,
-        include_background: q.include_background,
-        ..EventsQuery::default()
-    })?;
-    Ok((a, b, request.filter))
+    let filter = typed_period_filter(
+        Some(format!("{a},{b}")),
+        q.plover,
+        q.since,
+        q.until,
+        q.include_background,
+    )?;
+    Ok((a, b, filter))
 }
 
 #[derive(Debug, Deserialize)]
@@ -290,11 +289,23 @@ struct NetworkQuery {
 /// `GET /api/network?...`: the filter of the events counted.
 pub fn network(raw: Option<&str>) -> Result<EventFilter, ApiError> {
     let q: NetworkQuery = decode(raw)?;
+    typed_period_filter(None, q.plover, q.since, q.until, q.include_background)
+}
+
+/// The filter of an optional dyad, type and period, checked as `/api/events` checks them.
+fn typed_period_filter(
+    dyad: Option<String>,
+    plover: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    include_background: Option<bool>,
+) -> Result<EventFilter, ApiError> {
     let request = event_filter(EventsQuery {
-        plover: q.plover,
-        since: q.since,
-        until: q.until,
-        include_background: q.include_background,
+        dyad,
+        plover,
+        since,
+        until,
+        include_background,
         ..EventsQuery::default()
     })?;
     Ok(request.filter)

@@ -330,14 +330,17 @@ fn threads_and_a_copy_before_its_original_give_the_same_store() {
     let mut stores = Vec::new();
     for (file, threads) in [(&in_order, "1"), (&in_order, "3"), (&copy_first, "2")] {
         let db = f.root.join(format!("threads-{threads}.db"));
-        let out = run(&[
-            "ingest".as_ref(),
-            file.as_os_str(),
-            "--threads".as_ref(),
-            threads.as_ref(),
-            "--db".as_ref(),
-            db.as_os_str(),
-        ]);
+        let ingest = || {
+            run(&[
+                "ingest".as_ref(),
+                file.as_os_str(),
+                "--threads".as_ref(),
+                threads.as_ref(),
+                "--db".as_ref(),
+                db.as_os_str(),
+            ])
+        };
+        let out = ingest();
         ok(&out);
         let err = String::from_utf8_lossy(&out.stderr);
         // Copy first, the copy was new news when it came: its original, later, took its place.
@@ -345,14 +348,7 @@ fn threads_and_a_copy_before_its_original_give_the_same_store() {
         assert_eq!(number_before(&err, "duplicate"), Some(duplicates), "{err}");
         // Resuming with all of it stored codes nothing and changes nothing.
         let exported_once = exported(&db);
-        let again = run(&[
-            "ingest".as_ref(),
-            file.as_os_str(),
-            "--threads".as_ref(),
-            threads.as_ref(),
-            "--db".as_ref(),
-            db.as_os_str(),
-        ]);
+        let again = ingest();
         ok(&again);
         let err = String::from_utf8_lossy(&again.stderr);
         assert_eq!(number_before(&err, "unchanged"), Some(5), "{err}");
