@@ -102,7 +102,7 @@ impl Trainer {
 /// bits chose the slot; the low bit is always 1, so 0 marks an empty slot) and
 /// where its weights are, `start << 8 | len`: `len` (class, weight) pairs at
 /// `entries[start..]`, or, for rows with many classes (`len == DENSE`), the
-/// dense row `dense[start * classes..]`.
+/// dense row `dense[start * stride..]`.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     key: u32,
@@ -142,11 +142,15 @@ pub struct Model {
     entries: Vec<(u8, i16)>,
     /// Dense copies of the rows with many classes, `classes` weights each.
     dense: Vec<i16>,
+    /// Length of a dense row: the number of classes rounded up to whole AVX2 vectors
+    /// (the padding is zero), so that adding a row has no scalar tail.
+    stride: usize,
 }
 
 impl Model {
     fn build(classes: Vec<String>, scale: f32, rows: Vec<(u64, Vec<(u8, i16)>)>) -> Model {
         let n = classes.len();
+        let stride = n.next_multiple_of(16);
         let cap = (rows.len() * 3 / 2).next_power_of_two().max(16);
         let mut table = vec![Slot::default(); cap];
         let mut keys = Vec::with_capacity(rows.len());
@@ -156,17 +160,19 @@ impl Model {
         for (key, row) in rows {
             let start = entries.len() as u32;
             assert!(
-                entries.len() < MAX_START && dense.len() / n.max(1) < MAX_START,
+                entries.len() < MAX_START && dense.len() / stride.max(1) < MAX_START,
                 "model too large for 24-bit row offsets"
             );
             let mut slot_value = Slot {
                 key: key as u32,
                 loc: start << 8 | row.len().min(DENSE as usize - 1) as u32,
             };
-            if row.len() * 4 >= n {
-                slot_value.loc = ((dense.len() / n) as u32) << 8 | DENSE;
-                dense.resize(dense.len() + n, 0);
-                let d = dense.len() - n;
+            // A dense row is added a vector of classes at a time, a sparse one pair by
+            // pair: from one class in eight on, dense is faster (measured on news).
+            if row.len() * 8 >= n {
+                slot_value.loc = ((dense.len() / stride) as u32) << 8 | DENSE;
+                dense.resize(dense.len() + stride, 0);
+                let d = dense.len() - stride;
                 for &(c, w) in &row {
                     dense[d + c as usize] = w;
                 }
@@ -190,6 +196,7 @@ impl Model {
             starts,
             entries,
             dense,
+            stride,
         }
     }
 
@@ -228,6 +235,26 @@ impl Model {
     /// classes are left as they were: callers read `scores[..n_classes]` only.
     #[inline]
     pub fn scores(&self, feats: &[u64], scores: &mut [i32; 256]) {
+        // Most of tagging and parsing is adding the dense rows of frequent features:
+        // with AVX2 (checked at run time, so that the binary stays portable; std caches
+        // the answer) that takes half the instructions of baseline SSE2.
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU supports AVX2, checked just above.
+            unsafe { self.scores_avx2(feats, scores) };
+            return;
+        }
+        self.scores_portable(feats, scores);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn scores_avx2(&self, feats: &[u64], scores: &mut [i32; 256]) {
+        self.scores_portable(feats, scores);
+    }
+
+    #[inline(always)]
+    fn scores_portable(&self, feats: &[u64], scores: &mut [i32; 256]) {
         scores[..self.classes.len()].iter_mut().for_each(|s| *s = 0);
         let feats = &feats[..feats.len().min(MAX_FEATS)];
         for &f in feats {
@@ -237,16 +264,15 @@ impl Model {
         for (row, &f) in rows.iter_mut().zip(feats) {
             *row = self.find(f);
             if row.1 == DENSE {
-                prefetch(&self.dense[row.0 as usize * self.classes.len()]);
+                prefetch(&self.dense[row.0 as usize * self.stride]);
             } else if row.1 > 0 {
                 prefetch(&self.entries[row.0 as usize]);
             }
         }
-        let n = self.classes.len();
         for &(start, len) in &rows[..feats.len()] {
             if len == DENSE {
-                let row = &self.dense[start as usize * n..(start as usize + 1) * n];
-                for (s, &w) in scores[..n].iter_mut().zip(row) {
+                let row = &self.dense[start as usize * self.stride..][..self.stride];
+                for (s, &w) in scores[..self.stride].iter_mut().zip(row) {
                     *s += w as i32;
                 }
             } else {
@@ -265,7 +291,7 @@ impl Model {
         for &f in feats {
             let (start, len) = self.find(f);
             if len == DENSE {
-                let row = &self.dense[start as usize * 2..start as usize * 2 + 2];
+                let row = &self.dense[start as usize * self.stride..][..2];
                 s[0] += row[0] as i32;
                 s[1] += row[1] as i32;
             } else {
@@ -361,4 +387,95 @@ pub fn argmax<T: PartialOrd + Copy>(scores: &[T]) -> usize {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Rows = Vec<(u64, Vec<(u8, i16)>)>;
+
+    /// Keys as the feature hasher makes them: low bit set.
+    fn key(i: u64) -> u64 {
+        (i.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1
+    }
+
+    /// A 100-class model with rows of every storage kind: short sparse rows, rows just
+    /// under and over the dense threshold, and full rows.
+    fn model() -> (Model, Rows) {
+        let classes: Vec<String> = (0..100).map(|c| format!("c{c}")).collect();
+        let rows: Rows = (0..60u64)
+            .map(|i| {
+                let len = [1, 2, 5, 12, 13, 40, 100][i as usize % 7];
+                let row = (0..len)
+                    .map(|j| {
+                        (
+                            ((i * 7 + j * 13) % 100) as u8,
+                            (i as i16 - 30) * 97 + j as i16,
+                        )
+                    })
+                    .collect::<std::collections::BTreeMap<u8, i16>>()
+                    .into_iter()
+                    .collect();
+                (key(i), row)
+            })
+            .collect();
+        (Model::build(classes, 0.5, rows.clone()), rows)
+    }
+
+    fn naive(rows: &Rows, feats: &[u64]) -> Vec<i32> {
+        let mut s = vec![0i32; 100];
+        for f in feats {
+            for (k, row) in rows {
+                if k == f {
+                    row.iter().for_each(|&(c, w)| s[c as usize] += w as i32);
+                }
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn scores_are_the_sums_of_the_rows_whatever_their_storage() {
+        let (m, rows) = model();
+        let mut feats: Vec<u64> = (0..60).step_by(3).map(key).collect();
+        feats.push(key(1000)); // unknown: adds nothing
+        feats.push(key(7)); // twice: counted twice
+        feats.push(key(7));
+        let want = naive(&rows, &feats);
+        let mut got = [7i32; 256];
+        m.scores(&feats, &mut got);
+        assert_eq!(&got[..100], &want[..]);
+        let mut portable = [-3i32; 256];
+        m.scores_portable(&feats, &mut portable);
+        assert_eq!(&portable[..100], &want[..]);
+    }
+
+    #[test]
+    fn a_model_reads_back_with_the_same_scores() {
+        let (m, _) = model();
+        let mut w = Writer::new(b"TESTMODL");
+        m.write(&mut w);
+        let back = Model::read(&mut Reader::new(&w.buf, b"TESTMODL").unwrap()).unwrap();
+        let feats: Vec<u64> = (0..60).map(key).collect();
+        let (mut a, mut b) = ([0i32; 256], [0i32; 256]);
+        m.scores(&feats, &mut a);
+        back.scores(&feats, &mut b);
+        assert_eq!(a[..100], b[..100]);
+        assert_eq!(back.size(), m.size());
+    }
+
+    #[test]
+    fn binary_margin_is_the_difference_of_the_two_scores() {
+        let rows = vec![
+            (key(1), vec![(0u8, 5i16)]),
+            (key(2), vec![(1u8, 9i16)]),
+            (key(3), vec![(0u8, -4i16), (1, 6)]),
+        ];
+        let m = Model::build(vec!["in".into(), "end".into()], 1.0, rows);
+        assert_eq!(
+            m.binary_margin(&[key(1), key(2), key(3), key(4)]),
+            9 + 6 - 5 + 4
+        );
+    }
 }
