@@ -1133,6 +1133,22 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_reporting_its_own_act_is_its_source_whenever_it_spoke() {
+        for text in [
+            "Kenya said it bombed rebel camps in Somalia.",
+            "Kenya said on Tuesday that it bombed rebel camps in Somalia.",
+            "Kenya said Tuesday it bombed rebel camps in Somalia.",
+        ] {
+            let events = code(text);
+            assert!(
+                has(&events, "ASSAULT", "KEN", "SOM"),
+                "{text}: {:?}",
+                dyads(&events)
+            );
+        }
+    }
+
+    #[test]
     fn coordinated_sources_act_each_on_their_own() {
         let events = code("Kenya, Uganda and Tanzania accused Somalia of harbouring the rebels.");
         for source in ["KEN", "UGA", "TZA"] {

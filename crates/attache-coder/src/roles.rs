@@ -280,10 +280,31 @@ fn speaker_is_subject(gap: &[Word<'_>]) -> bool {
     let Some(k) = gap.iter().position(|w| SAYING.contains(&w.lower)) else {
         return false;
     };
+    // When it was said sits between the verb and its clause: "said on Thursday that it".
+    const WHEN: &[&str] = &[
+        "that",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "earlier",
+        "later",
+        "late",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ];
     let rest: Vec<&str> = gap[k + 1..]
         .iter()
         .map(|w| w.lower)
-        .filter(|w| *w != "that")
+        .filter(|w| !WHEN.contains(w))
         .collect();
     k <= 1
         && rest.first().is_some_and(|w| PRONOUNS.contains(w))
