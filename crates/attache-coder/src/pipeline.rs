@@ -1149,6 +1149,34 @@ mod tests {
     }
 
     #[test]
+    fn the_pronoun_performing_a_reported_attack_is_the_speaker_and_its_victims_the_target() {
+        let events =
+            code_parsed("Al-Shabaab said on Friday that it carried out two bombings which killed 30 people in Kenya.");
+        let assault = events
+            .iter()
+            .find(|e| e.plover == "ASSAULT")
+            .unwrap_or_else(|| panic!("an assault: {:?}", dyads(&events)));
+        assert_eq!(
+            assault.source.as_ref().map(|a| a.code.as_str()),
+            Some("SOM")
+        );
+        let target = assault.target.as_ref().expect("a target");
+        assert_eq!(
+            (target.code.as_str(), target.sector.as_str()),
+            ("KEN", "CVL")
+        );
+        // Without a speaker, the pronoun stays unresolved rather than borrowing a bystander.
+        let events = code_parsed(
+            "Kenya's president said it carried out two bombings which killed 30 people.",
+        );
+        assert!(
+            !has(&events, "ASSAULT", "KEN", "KEN"),
+            "{:?}",
+            dyads(&events)
+        );
+    }
+
+    #[test]
     fn coordinated_sources_act_each_on_their_own() {
         let events = code("Kenya, Uganda and Tanzania accused Somalia of harbouring the rebels.");
         for source in ["KEN", "UGA", "TZA"] {

@@ -5,7 +5,7 @@
 //! complement after it, the "by" agent of a passive, the possessor of an event noun
 //! ("Afghanistan's condemnation of").
 
-use crate::actors::ActorMention;
+use crate::actors::{ActorMention, MentionKind};
 use crate::lexicon::{Trigger, TriggerKind};
 use attache_text::Doc;
 
@@ -244,8 +244,9 @@ pub fn subject(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
     }
     for &i in before.iter().rev() {
         let gap = clause.words_between(clause.actors[i].end, trigger_start);
-        if speaker_is_subject(gap) {
-            return Some(i).filter(|&i| clause.has_code(i));
+        if let Some(pronoun) = speaker_is_subject(gap) {
+            return Some(i)
+                .filter(|&i| clause.has_code(i) && pronoun_agrees(&clause.actors[i], pronoun));
         }
         if gap
             .iter()
@@ -261,6 +262,15 @@ pub fn subject(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
     None
 }
 
+/// The speaker of "A said (on Monday) (that) it …" when `verb_start` is the reported verb:
+/// the pronoun subject of a clause its speaker reports stands for the speaker.
+pub fn reported_speaker(clause: &Clause<'_>, verb_start: usize) -> Option<usize> {
+    let i = clause.actors.iter().rposition(|a| a.end <= verb_start)?;
+    let gap = clause.words_between(clause.actors[i].end, verb_start);
+    let pronoun = speaker_is_subject(gap)?;
+    (clause.has_code(i) && pronoun_agrees(&clause.actors[i], pronoun)).then_some(i)
+}
+
 /// "reports from Pakistani media alleging ...": a participle right after a noun phrase modifies
 /// it, and that phrase is its subject even inside a prepositional phrase.
 fn participle_head(clause: &Clause<'_>, before: &[usize], trigger_start: usize) -> Option<usize> {
@@ -274,12 +284,11 @@ fn participle_head(clause: &Clause<'_>, before: &[usize], trigger_start: usize) 
 }
 
 /// "Russia said it has accepted ...": the reported clause's pronoun subject is the speaker.
-fn speaker_is_subject(gap: &[Word<'_>]) -> bool {
+/// The pronoun, when the gap between a speaker and a verb has this shape.
+fn speaker_is_subject<'w>(gap: &[Word<'w>]) -> Option<&'w str> {
     const SAYING: &[&str] = &["said", "says", "announced", "stated", "added", "confirmed"];
     const PRONOUNS: &[&str] = &["it", "he", "she", "they", "we"];
-    let Some(k) = gap.iter().position(|w| SAYING.contains(&w.lower)) else {
-        return false;
-    };
+    let k = gap.iter().position(|w| SAYING.contains(&w.lower))?;
     // When it was said sits between the verb and its clause: "said on Thursday that it".
     const WHEN: &[&str] = &[
         "that",
@@ -306,10 +315,60 @@ fn speaker_is_subject(gap: &[Word<'_>]) -> bool {
         .map(|w| w.lower)
         .filter(|w| !WHEN.contains(w))
         .collect();
-    k <= 1
+    let reported = k <= 1
         && rest.first().is_some_and(|w| PRONOUNS.contains(w))
         && rest.len() <= 4
-        && !rest.iter().any(|w| OBJECT_STOPS.contains(w) || *w == ",")
+        && !rest.iter().any(|w| OBJECT_STOPS.contains(w) || *w == ",");
+    reported.then(|| rest[0])
+}
+
+/// Whether `pronoun` can stand for `actor`: "it" for a state or a body, "he"/"she" for a
+/// person ("Kenya's president said it …" is not about the president).
+fn pronoun_agrees(actor: &ActorMention, pronoun: &str) -> bool {
+    /// Titles that name a body, not a person.
+    const BODIES: &[&str] = &[
+        "government",
+        "ministry",
+        "army",
+        "military",
+        "delegation",
+        "group",
+        "council",
+        "committee",
+        "office",
+        "embassy",
+        "mission",
+        "police",
+        "forces",
+        "administration",
+        "party",
+        "agency",
+        "court",
+        "parliament",
+        "cabinet",
+        "regime",
+        "authorities",
+    ];
+    let body = match actor.kind {
+        MentionKind::Country
+        | MentionKind::Capital
+        | MentionKind::Adjective
+        | MentionKind::Organisation
+        | MentionKind::Pair => true,
+        MentionKind::TitledPerson | MentionKind::KnownPerson | MentionKind::Surname => false,
+        MentionKind::Title | MentionKind::Pronoun => {
+            actor.name.is_none()
+                && actor.role.as_deref().is_none_or(|r| {
+                    let r = r.to_ascii_lowercase();
+                    BODIES.iter().any(|b| r.ends_with(b))
+                })
+        }
+    };
+    match pronoun {
+        "it" => body,
+        "he" | "she" => !body,
+        _ => true,
+    }
 }
 
 /// "A, the envoy for B and C, travelled": the trigger follows a comma-closed apposition whose head

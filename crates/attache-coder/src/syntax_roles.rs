@@ -150,8 +150,22 @@ pub fn noun_roles(doc: &Doc, clause: &Clause<'_>, trigger: &Trigger) -> ParsedRo
         .filter(|&c| doc.is_rel(c, "nmod"))
         .filter(|&c| trigger.target_preps.contains(&preposition(doc, c)))
         .find_map(|c| actor_in_phrase(doc, clause, c, source))
+        .or_else(|| struck_by(doc, clause, head, source))
         .filter(|&t| Some(t) != source);
     ParsedRoles { source, target }
+}
+
+/// Verbs of a relative clause that say whom an attack struck: "bombings which killed 30 people
+/// in Kenya", "an attack that targeted the embassy".
+const STRIKING_VERBS: &[&str] = &["kill", "wound", "injure", "target", "hit", "strike"];
+
+/// The object of a striking verb in a relative clause on event noun `noun`.
+fn struck_by(doc: &Doc, clause: &Clause<'_>, noun: usize, source: Option<usize>) -> Option<usize> {
+    doc.children(noun)
+        .filter(|&c| doc.is_rel(c, "acl"))
+        .filter(|&c| STRIKING_VERBS.contains(&doc.lemma(c).to_ascii_lowercase().as_str()))
+        .find_map(|c| doc.object(c))
+        .and_then(|o| actor_in_phrase(doc, clause, o, source))
 }
 
 /// Whether the actor `i` of `clause` sits inside the phrase headed by token `head`.
@@ -213,7 +227,12 @@ fn performer(doc: &Doc, clause: &Clause<'_>, noun: usize) -> Option<usize> {
     let subject = doc
         .subject(verb)
         .filter(|&s| !doc.is_rel(s, "nsubj:pass"))?;
-    actor_in_phrase(doc, clause, subject, None)
+    actor_in_phrase(doc, clause, subject, None).or_else(|| {
+        // "IS said on Thursday that it carried out the bombings": the pronoun is the speaker.
+        (doc.upos(subject) == "PRON")
+            .then(|| crate::roles::reported_speaker(clause, doc.tokens[verb].start))
+            .flatten()
+    })
 }
 
 /// The lowercased preposition (`case` dependent) of token `t`, or `""`.
