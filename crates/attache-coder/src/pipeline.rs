@@ -184,6 +184,9 @@ impl ArticleState<'_> {
             if in_claim {
                 continue;
             }
+            if describes_other_trigger(doc, &triggers, trigger) {
+                continue;
+            }
             let nested = is_nested(&view, &triggers[..k], trigger);
             self.code_trigger(&view, index, trigger, nested);
         }
@@ -275,9 +278,6 @@ impl ArticleState<'_> {
         if source.code == target.code && source.sector == target.sector {
             return;
         }
-        if is_assault {
-            self.perpetrator = Some(source.clone());
-        }
         let cameo = intended_code(&trigger.cameo, &info.plover, modality);
         let info = cameo_info(&cameo).unwrap_or(info);
         let published = self.article.published;
@@ -286,6 +286,11 @@ impl ArticleState<'_> {
             dates.extend(days_before_the_news(&before, published));
         }
         let background = nested || is_background(&before, dates.first().map(|d| &d.0), published);
+        // Later reactions ("condemned the bombings") are aimed at the news's attacker, not at
+        // that of an attack the article recalls.
+        if is_assault && (!background || self.perpetrator.is_none()) {
+            self.perpetrator = Some(source.clone());
+        }
         let claim = view
             .claims
             .iter()
@@ -808,6 +813,23 @@ fn refine_consult(event: &mut Event) {
 /// A trigger inside another event's report is recalled, not reported: a noun or participle after
 /// an earlier trigger ("welcomed Afghanistan's rejection of reports alleging ...") or after
 /// "after", "follows", "amid".
+/// A verb that describes rather than reports: in a relative clause on another trigger's event
+/// noun ("twin bombings which killed 84 people": that event, not a second one), or a participle
+/// modifying a noun ("the slain commander": a past event whose doer the phrase does not name).
+fn describes_other_trigger(doc: &Doc, triggers: &[Trigger], trigger: &Trigger) -> bool {
+    if trigger.kind != TriggerKind::Verb {
+        return false;
+    }
+    let h = trigger.head;
+    doc.is_rel(h, "amod")
+        || (doc.is_rel(h, "acl:relcl")
+            && doc.head(h).is_some_and(|noun| {
+                triggers
+                    .iter()
+                    .any(|t| t.kind == TriggerKind::Noun && t.head == noun)
+            }))
+}
+
 fn is_nested(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) -> bool {
     const RECALL: &[&str] = &[
         "after",
@@ -1171,6 +1193,35 @@ mod tests {
         );
         assert!(
             !has(&events, "ASSAULT", "KEN", "KEN"),
+            "{:?}",
+            dyads(&events)
+        );
+    }
+
+    #[test]
+    fn a_verb_describing_an_event_noun_or_a_noun_is_not_another_event() {
+        // "killed" says what the bombings did; "slain" recalls a killing whose doer is unnamed.
+        let events = code_parsed(
+            "Al-Shabaab carried out bombings which killed 30 people at a memorial in Kenya for a \
+             slain Somali general.",
+        );
+        let assaults: Vec<_> = dyads(&events)
+            .into_iter()
+            .filter(|d| d.0 == "ASSAULT")
+            .collect();
+        assert_eq!(assaults.len(), 1, "{assaults:?}");
+        assert_eq!(assaults[0].1, "SOM");
+    }
+
+    #[test]
+    fn reactions_are_aimed_at_the_news_attacker_not_at_a_recalled_one() {
+        let events = code_parsed(
+            "Al-Shabaab carried out an attack on Kenya on Monday. In 2019, Ethiopia launched an \
+             attack on Somalia. Uganda condemned the attack.",
+        );
+        assert!(has(&events, "ACCUSE", "UGA", "SOM"), "{:?}", dyads(&events));
+        assert!(
+            !has(&events, "ACCUSE", "UGA", "ETH"),
             "{:?}",
             dyads(&events)
         );
