@@ -254,6 +254,11 @@ impl ArticleState<'_> {
         if target.is_none() && source_is_pronoun {
             target = self.counterpart_of(source.as_ref());
         }
+        if target.is_none() && trigger.cameo == "016" {
+            // "Pakistan denied it carried out the strikes": the denial answers whoever accused
+            // the denier, or else whoever its denied act was aimed at.
+            target = self.accuser_of(source.as_ref());
+        }
         let struck = trigger.passive && !nested && matches!(&trigger.cameo[..2], "18" | "19");
         if source.is_none() && struck && target.is_some() {
             // "The embassy in Kabul came under attack": attackers nobody names are the place's
@@ -432,6 +437,34 @@ impl ArticleState<'_> {
     /// With no target in its sentence, an actor referred to by a pronoun is taken to act towards
     /// the counterpart of its previous event ("They are also expected to seek support" — from the
     /// host just named).
+    /// The actor the article last shows accusing `denier` (the first named, when one sentence
+    /// names several), else the target of the last act it reports `denier` doing to another.
+    fn accuser_of(&self, denier: Option<&ActorRef>) -> Option<ActorRef> {
+        let denier = denier?;
+        let other = |a: &&ActorRef| a.code != denier.code && !a.code.is_empty();
+        let accusations = self.drafts.iter().filter(|d| {
+            matches!(d.event.plover.as_str(), "ACCUSE" | "PROTEST" | "COERCE")
+                && d.event
+                    .target
+                    .as_ref()
+                    .is_some_and(|t| t.code == denier.code)
+                && d.event.source.as_ref().is_some_and(|s| other(&s))
+        });
+        let latest = accusations.clone().map(|d| d.sentence_index).max();
+        let accuser = accusations
+            .filter(|d| Some(d.sentence_index) == latest)
+            .filter_map(|d| d.event.source.as_ref())
+            .min_by_key(|s| s.span[0]);
+        accuser.cloned().or_else(|| {
+            self.drafts
+                .iter()
+                .rev()
+                .map(|d| &d.event)
+                .filter(|e| e.source.as_ref().is_some_and(|s| s.code == denier.code))
+                .find_map(|e| e.target.as_ref().filter(other).cloned())
+        })
+    }
+
     fn counterpart_of(&self, source: Option<&ActorRef>) -> Option<ActorRef> {
         let source = source?;
         let last = self.drafts.last()?;
@@ -1225,6 +1258,17 @@ mod tests {
             "{:?}",
             dyads(&events)
         );
+    }
+
+    #[test]
+    fn a_denial_answers_the_accuser_or_the_target_of_the_denied_act() {
+        let events = code(
+            "Kenya and Uganda accuse Tanzania of backing the rebels. Tanzania denies the claim.",
+        );
+        assert!(has(&events, "REJECT", "TZA", "KEN"), "{:?}", dyads(&events));
+        let events =
+            code("Kenya bombed Somalia on Monday. Kenya denied it carried out the strikes.");
+        assert!(has(&events, "REJECT", "KEN", "SOM"), "{:?}", dyads(&events));
     }
 
     #[test]
