@@ -580,7 +580,12 @@ impl<'a> Parser<'a> {
         // Only a role makes an apposition; "X, the government" or "X, China" is a list.
         title.role.as_ref()?;
         let start = self.toks.get(i)?.s;
-        let name = self.clean_name(i, name_end);
+        // A known person keeps the dictionary's spelling, so that "Abbas Aragchi, Iran's foreign
+        // minister" and a later "Abbas Araghchi" are one person.
+        let name = match known.and_then(|p| self.dict.people.get(p)) {
+            Some(p) => p.name.clone(),
+            None => self.clean_name(i, name_end),
+        };
         let mut m = title;
         m.start = start;
         if m.code.is_empty() {

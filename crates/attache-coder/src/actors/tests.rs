@@ -660,3 +660,15 @@ fn the_tagger_names_an_unknown_person_next_to_a_bare_title_and_nothing_else() {
     // A bare unknown name gives nothing.
     assert!(!got.iter().any(|m| m.contains("Karim")), "{got:?}");
 }
+
+#[test]
+fn an_apposition_keeps_a_known_persons_dictionary_spelling() {
+    // The dictionary lists this spelling as a variant of "Abbas Araghchi": both spellings in one
+    // article must name one person, or two reports of one meeting count as two meetings.
+    let t = "Abbas Aragchi, Iran's foreign minister, spoke with Abbas Araghchi's aides.";
+    let found = run(t, "2025-03-01");
+    assert!(
+        found[0].starts_with("Abbas Aragchi, Iran's foreign minister|IRN|GOV|Abbas Araghchi|"),
+        "{found:?}"
+    );
+}
