@@ -24,7 +24,7 @@ fn claim_pattern() -> &'static Regex {
         // runs through its noun phrase and, when the writer gives one, the "since ..." phrase up to
         // the next clause boundary. Kept lazy so that one sentence's two claims stay apart.
         Regex::new(&ascii_boundaries(
-            r"(?i)\b(?:(?:the|a|its|their|his|her)\s+)?(?:first(?:-ever)?|highest[- ]level|most senior)\b[^.;:!?]{0,160}?(?:\bsince\b[^.;:!?,]{1,80}|(?:,|$|\.))|\bfor the first time(?:\s+(?:ever|in\s+[^.;:!?,]{1,40}|since\s+[^.;:!?,]{1,60}))?",
+            r"(?i)\b(?:(?:the|a|its|their|his|her)\s+)?(?:single\s+)?(?:first(?:-ever)?|highest[- ]level|most senior|most \w+|deadliest|bloodiest|worst|largest|biggest|fiercest|heaviest|strongest|longest|greatest|closest|lowest)\b[^.;:!?]{0,160}?(?:\bsince\b[^.;:!?,]{1,80}|(?:,|$|\.))|\bfor the first time(?:\s+(?:ever|in\s+[^.;:!?,]{1,40}|since\s+[^.;:!?,]{1,60}))?",
         ))
         .expect("the claim pattern is a valid regex")
     })
@@ -49,6 +49,14 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
         let lower = trimmed.to_lowercase();
         if since.is_none() && !lower.starts_with("for the first time") && !names_interaction(&lower)
         {
+            continue;
+        }
+        // A superlative is a claim about history only against its reference time: "the
+        // deadliest since 2001", not "the largest delegation".
+        let novelty = ["first", "highest", "most senior"]
+            .iter()
+            .any(|w| lower.contains(w));
+        if since.is_none() && !novelty {
             continue;
         }
         claims.push(Claim {
@@ -101,6 +109,22 @@ mod tests {
         );
         let (a, b) = claims[0].since.unwrap();
         assert_eq!(&s[a..b], "since the 2019 ceasefire");
+    }
+
+    #[test]
+    fn a_superlative_against_a_reference_time_is_a_claim() {
+        let s =
+            "The clashes were the most severe since the 2019 truce, and the deadliest since 2001.";
+        let texts: Vec<String> = find_claims(s).into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "the most severe since the 2019 truce",
+                "the deadliest since 2001"
+            ]
+        );
+        assert!(find_claims("Kenya sent the largest delegation to the talks.").is_empty());
+        assert!(find_claims("It was the most important meeting of the year.").is_empty());
     }
 
     #[test]
