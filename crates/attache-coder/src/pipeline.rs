@@ -167,6 +167,7 @@ impl ArticleState<'_> {
             words,
         };
         localize_unowned_groups(&mut view);
+        drop_locative_capitals(&mut view);
         if !view.quotes.is_empty() {
             let clause = Clause {
                 words: &view.words,
@@ -583,6 +584,18 @@ fn partner_ref(text: &str, m: &ActorMention) -> Option<ActorRef> {
         sector,
         ..actor_ref(text, m)
     })
+}
+
+/// A capital stands for its government as a subject or an object ("Kabul rejected", "talks with
+/// Kabul"), not after "in" or "at": "the meeting in Doha" names where, not whom.
+fn drop_locative_capitals(view: &mut SentenceView<'_>) {
+    let words = &view.words;
+    view.actors.retain(|a| {
+        a.kind != MentionKind::Capital || {
+            let at = words.partition_point(|w| w.start < a.start);
+            !(at > 0 && matches!(words[at - 1].lower, "in" | "at"))
+        }
+    });
 }
 
 /// "Worshippers", "policemen", "people" with no state named belong to the article's home state,
@@ -1269,6 +1282,28 @@ mod tests {
         let events =
             code("Kenya bombed Somalia on Monday. Kenya denied it carried out the strikes.");
         assert!(has(&events, "REJECT", "KEN", "SOM"), "{:?}", dyads(&events));
+    }
+
+    #[test]
+    fn a_capital_after_in_is_where_not_whom() {
+        let events = code_parsed("The UN meeting in Mogadishu ended on Monday.");
+        assert!(
+            !has(&events, "CONSULT", "UNO", "SOM"),
+            "{:?}",
+            dyads(&events)
+        );
+        let events = code_parsed("Uganda condemned the bombing in Mogadishu.");
+        assert!(
+            !has(&events, "ACCUSE", "UGA", "SOM"),
+            "{:?}",
+            dyads(&events)
+        );
+        let events = code_parsed("Kenya held talks with Mogadishu on Monday.");
+        assert!(
+            has(&events, "CONSULT", "KEN", "SOM"),
+            "{:?}",
+            dyads(&events)
+        );
     }
 
     #[test]
