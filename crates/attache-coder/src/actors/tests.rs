@@ -672,3 +672,18 @@ fn an_apposition_keeps_a_known_persons_dictionary_spelling() {
         "{found:?}"
     );
 }
+
+#[test]
+fn service_members_are_the_military() {
+    let found = run(
+        "Twelve Kenyan service members and two Peruvian marines were hurt.",
+        "2024-03-01",
+    );
+    assert_eq!(
+        found,
+        [
+            "Kenyan service members|KEN|MIL|||",
+            "two Peruvian marines|PER|MIL|||",
+        ]
+    );
+}
