@@ -185,7 +185,9 @@ impl ArticleState<'_> {
             if in_claim {
                 continue;
             }
-            if describes_other_trigger(doc, &triggers, trigger) {
+            if describes_other_trigger(doc, &triggers, trigger)
+                || is_policy_reacted_to(doc, &triggers, trigger)
+            {
                 continue;
             }
             let nested = is_nested(&view, &triggers[..k], trigger);
@@ -876,6 +878,30 @@ fn describes_other_trigger(doc: &Doc, triggers: &[Trigger], trigger: &Trigger) -
             }))
 }
 
+/// "condemned the Taliban's restrictions on women", "the need to end a ban on girls'
+/// schooling": a standing policy named as what another act answers is that act's topic, not an
+/// occasion the article reports.
+fn is_policy_reacted_to(doc: &Doc, triggers: &[Trigger], trigger: &Trigger) -> bool {
+    if trigger.kind != TriggerKind::Noun || !trigger.cameo.starts_with("17") {
+        return false;
+    }
+    let mut at = trigger.head;
+    // Up through the noun phrases holding it: "the end of the ban", "the need to end a ban".
+    for _ in 0..4 {
+        let Some(h) = doc.head(at) else {
+            return false;
+        };
+        if triggers
+            .iter()
+            .any(|t| t.head == h && t.head != trigger.head)
+        {
+            return true;
+        }
+        at = h;
+    }
+    false
+}
+
 fn is_nested(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) -> bool {
     const RECALL: &[&str] = &[
         "after",
@@ -1301,6 +1327,17 @@ mod tests {
         let events = code_parsed("Kenya held talks with Mogadishu on Monday.");
         assert!(
             has(&events, "CONSULT", "KEN", "SOM"),
+            "{:?}",
+            dyads(&events)
+        );
+    }
+
+    #[test]
+    fn a_policy_that_another_act_answers_is_not_itself_reported() {
+        let events = code_parsed("Uganda condemned Kenya's restrictions on Somali traders.");
+        assert!(has(&events, "ACCUSE", "UGA", "KEN"), "{:?}", dyads(&events));
+        assert!(
+            !events.iter().any(|e| e.plover == "COERCE"),
             "{:?}",
             dyads(&events)
         );
