@@ -283,8 +283,8 @@ fn participle_head(clause: &Clause<'_>, before: &[usize], trigger_start: usize) 
     (gap.is_empty() && clause.has_code(last)).then_some(last)
 }
 
-/// "Russia said it has accepted ...": the reported clause's pronoun subject is the speaker.
-/// The pronoun, when the gap between a speaker and a verb has this shape.
+/// "Russia said it has accepted ...": the reported clause's pronoun subject is the speaker. Gives
+/// that pronoun when the words between a speaker and a verb have this shape.
 fn speaker_is_subject<'w>(gap: &[Word<'w>]) -> Option<&'w str> {
     const SAYING: &[&str] = &["said", "says", "announced", "stated", "added", "confirmed"];
     const PRONOUNS: &[&str] = &["it", "he", "she", "they", "we"];
