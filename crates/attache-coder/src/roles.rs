@@ -244,9 +244,8 @@ pub fn subject(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
     }
     for &i in before.iter().rev() {
         let gap = clause.words_between(clause.actors[i].end, trigger_start);
-        if let Some(pronoun) = speaker_is_subject(gap) {
-            return Some(i)
-                .filter(|&i| clause.has_code(i) && pronoun_agrees(&clause.actors[i], pronoun));
+        if let Some(stands_for) = speaker_stands_for(clause, i, gap) {
+            return stands_for.then_some(i);
         }
         if gap
             .iter()
@@ -267,8 +266,14 @@ pub fn subject(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
 pub fn reported_speaker(clause: &Clause<'_>, verb_start: usize) -> Option<usize> {
     let i = clause.actors.iter().rposition(|a| a.end <= verb_start)?;
     let gap = clause.words_between(clause.actors[i].end, verb_start);
+    speaker_stands_for(clause, i, gap)?.then_some(i)
+}
+
+/// When `gap`, the words after actor `i`, reads "A said (…) it", whether the pronoun stands for
+/// A (a coded actor it agrees with); `None` when it does not read so.
+fn speaker_stands_for(clause: &Clause<'_>, i: usize, gap: &[Word<'_>]) -> Option<bool> {
     let pronoun = speaker_is_subject(gap)?;
-    (clause.has_code(i) && pronoun_agrees(&clause.actors[i], pronoun)).then_some(i)
+    Some(clause.has_code(i) && pronoun_agrees(&clause.actors[i], pronoun))
 }
 
 /// "reports from Pakistani media alleging ...": a participle right after a noun phrase modifies

@@ -227,11 +227,11 @@ fn performer(doc: &Doc, clause: &Clause<'_>, noun: usize) -> Option<usize> {
     let subject = doc
         .subject(verb)
         .filter(|&s| !doc.is_rel(s, "nsubj:pass"))?;
+    // "IS said on Thursday that it carried out the bombings": the pronoun is the speaker.
     actor_in_phrase(doc, clause, subject, None).or_else(|| {
-        // "IS said on Thursday that it carried out the bombings": the pronoun is the speaker.
-        (doc.upos(subject) == "PRON")
-            .then(|| crate::roles::reported_speaker(clause, doc.tokens[verb].start))
-            .flatten()
+        Some(subject)
+            .filter(|&s| doc.upos(s) == "PRON")
+            .and_then(|_| crate::roles::reported_speaker(clause, doc.tokens[verb].start))
     })
 }
 
