@@ -149,6 +149,31 @@ pub(crate) struct Dict {
     title_ac: AhoCorasick,
     /// Surname (last word) → person, for surnames that belong to one person only.
     pub surnames: HashMap<String, usize>,
+    /// Each word of a person's name or alias → the people whose name has it: "PM Shehbaz",
+    /// "President Xi" and "President Lula" name their holder by one word of the name.
+    pub name_words: HashMap<String, Vec<usize>>,
+}
+
+fn name_words(people: &[Person], aliases: &[(String, usize)]) -> HashMap<String, Vec<usize>> {
+    let mut words: HashMap<String, Vec<usize>> = HashMap::new();
+    let names = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.name.as_str(), i))
+        .chain(aliases.iter().map(|(a, i)| (a.as_str(), *i)));
+    for (name, idx) in names {
+        for w in name.split_whitespace() {
+            // Particles and initials ("da", "S.") name nobody on their own.
+            if w.chars().count() < 2 || !w.starts_with(char::is_uppercase) || w.ends_with('.') {
+                continue;
+            }
+            let list = words.entry(w.to_string()).or_default();
+            if !list.contains(&idx) {
+                list.push(idx);
+            }
+        }
+    }
+    words
 }
 
 /// A dictionary match in the text.
@@ -281,6 +306,7 @@ impl Dict {
             }
         };
         let (mut people, aliases) = load_people();
+        let alias_names: Vec<(String, usize)> = aliases.clone();
         let add_people = |list: Vec<(Person, Vec<String>)>,
                           people: &mut Vec<Person>,
                           patterns: &mut Vec<String>,
@@ -454,6 +480,7 @@ impl Dict {
             .match_kind(MatchKind::Standard)
             .build(&title_pats)
             .unwrap_or_else(|_| empty_automaton());
+        let name_words = name_words(&people, &alias_names);
         Dict {
             countries,
             orgs,
@@ -463,6 +490,7 @@ impl Dict {
             gaz_refs,
             title_ac,
             surnames,
+            name_words,
         }
     }
 

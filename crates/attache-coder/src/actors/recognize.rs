@@ -168,6 +168,15 @@ const NOT_NAMES: &[&str] = &[
     "December",
     "After",
     "Before",
+    "Under",
+    "With",
+    "Without",
+    "Despite",
+    "Amid",
+    "Since",
+    "Until",
+    "Through",
+    "Following",
     "During",
     "While",
     "When",
@@ -674,6 +683,30 @@ impl<'a> Parser<'a> {
             })
     }
 
+    /// "PM Shehbaz", "President Xi", "FM Bilawal": one word of a name after an office names
+    /// the only person in the dictionaries whose name has that word and who holds an office of
+    /// the title's rank (of the state named, if one is) on the article's date.
+    fn holder_by_word(
+        &self,
+        a: usize,
+        b: usize,
+        rank: Option<u8>,
+        owner: Option<&Owner>,
+    ) -> Option<usize> {
+        if b != a + 1 || rank.is_none() {
+            return None;
+        }
+        let word = self.tok_text(a);
+        let candidates = self.dict.name_words.get(word)?;
+        let mut holders = candidates.iter().copied().filter(|&p| {
+            self.dict.people[p]
+                .office_at(self.date)
+                .is_some_and(|o| o.rank == rank && owner.is_none_or(|w| w.code == o.code))
+        });
+        let first = holders.next()?;
+        holders.next().is_none().then_some(first)
+    }
+
     /// The main noun-phrase rule:
     /// det? number? (partitive of)? mods* (owner poss? | owner-linked)* mods* titles* name?
     /// (of|from|at|in|to X)*; `depth` stops recursion into "of" phrases.
@@ -841,9 +874,12 @@ impl<'a> Parser<'a> {
                                 rule: "context".into(),
                             });
                         }
-                    } else if let Some(p) = k.and_then(|p| self.dict.people.get(p)) {
-                        known = k;
-                        name = Some(p.name.clone());
+                    } else if let Some(p) = k
+                        .or_else(|| self.holder_by_word(j, ne, head.rank, owner.as_ref()))
+                        .and_then(|p| self.dict.people.get(p).map(|x| (p, x)))
+                    {
+                        known = Some(p.0);
+                        name = Some(p.1.name.clone());
                     }
                     j = ne;
                 }
@@ -905,7 +941,8 @@ impl<'a> Parser<'a> {
             }
             end_tok = next;
         }
-        if owner.is_none() {
+        // "President Lula in Beijing": a known person's state is not where they are.
+        if owner.is_none() && known.is_none() {
             owner = loc_owner;
         }
         if owner.is_none() && known.is_none() && name.is_none() {

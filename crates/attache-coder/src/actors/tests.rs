@@ -687,3 +687,34 @@ fn service_members_are_the_military() {
         ]
     );
 }
+
+#[test]
+fn one_word_of_a_name_after_an_office_names_its_holder() {
+    let t =
+        "PM Shehbaz and FM Bilawal spoke after President Xi received President Lula in Beijing.";
+    assert_eq!(
+        run(t, "2023-04-14"),
+        [
+            "PM Shehbaz|PAK|GOV|Shehbaz Sharif|PM|4",
+            "FM Bilawal|PAK|GOV|Bilawal Bhutto Zardari|FM|3",
+            "President Xi|CHN|GOV|Xi Jinping|President|4",
+            "President Lula in Beijing|BRA|GOV|Luiz Inacio Lula da Silva|President|4",
+        ]
+    );
+    // The word must belong to the holder of an office of the title's rank on that date: in 2024
+    // Bilawal Bhutto Zardari was no longer foreign minister.
+    let later = run("FM Bilawal spoke.", "2024-06-01");
+    assert!(later.iter().all(|m| !m.contains("Bhutto")), "{later:?}");
+}
+
+#[test]
+fn a_capitalised_preposition_does_not_start_a_name() {
+    let t = "Under Bolsonaro, Brazil left the group.";
+    let found = run(t, "2020-03-01");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.starts_with("Bolsonaro|BRA|GOV|Jair Bolsonaro")),
+        "{found:?}"
+    );
+}
