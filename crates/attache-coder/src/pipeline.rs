@@ -297,6 +297,18 @@ impl ArticleState<'_> {
                 ..ActorRef::default()
             });
         }
+        let seized = trigger.passive && !nested && trigger.cameo.starts_with("17");
+        if source.is_none() && seized {
+            // "224 people had been detained", "the suspect had been caught": arrests nobody
+            // claims are the police's, of the state where the arrested are.
+            source = target.as_ref().map(|t| ActorRef {
+                text: text[trigger.start..trigger.end].to_string(),
+                code: t.code.clone(),
+                sector: "COP".to_string(),
+                span: [trigger.start, trigger.end],
+                ..ActorRef::default()
+            });
+        }
         let (Some(source), Some(target)) = (source, target) else {
             return;
         };
@@ -1284,6 +1296,25 @@ mod tests {
 
     fn has(events: &[Event], plover: &str, source: &str, target: &str) -> bool {
         dyads(events).contains(&(plover.into(), source.into(), target.into()))
+    }
+
+    #[test]
+    fn arrests_nobody_claims_are_the_police_of_the_arrested() {
+        let events = code_parsed(
+            "Protests spread across Peru. At least 300 protesters have been arrested in Lima.",
+        );
+        assert!(
+            dyads(&events).contains(&("COERCE".into(), "PER".into(), "PER".into())),
+            "{:?}",
+            dyads(&events)
+        );
+        let arrest = events.iter().find(|e| e.plover == "COERCE").unwrap();
+        assert_eq!(arrest.source.as_ref().unwrap().sector, "COP");
+        // An arrest with its agent keeps it.
+        let events =
+            code_parsed("Protests spread across Peru. Soldiers arrested 30 protesters in Lima.");
+        let arrest = events.iter().find(|e| e.plover == "COERCE").unwrap();
+        assert_eq!(arrest.source.as_ref().unwrap().sector, "MIL");
     }
 
     #[test]
