@@ -289,9 +289,15 @@ impl ArticleState<'_> {
                     .iter()
                     .find(|p| matches!(p.preposition.as_deref(), Some("in" | "at")))
             });
-            source = scene.map(|p| ActorRef {
+            // With no place named, they struck in the victim's own state ("the candidate was
+            // shot during a rally").
+            let code = scene
+                .map(|p| p.country.clone())
+                .or_else(|| target.as_ref().map(|t| t.code.clone()))
+                .filter(|c| c.len() == 3 && !NON_STATE_CODES.contains(&c.as_str()));
+            source = code.map(|code| ActorRef {
                 text: text[trigger.start..trigger.end].to_string(),
-                code: p.country.clone(),
+                code,
                 sector: "UAF".to_string(),
                 span: [trigger.start, trigger.end],
                 ..ActorRef::default()
@@ -627,6 +633,9 @@ impl ArticleState<'_> {
 /// answers the host just named ("the Taliban agreed to attend"). Measured on the dev set, the
 /// same fallback for accusations, requests, support and threats added more wrong events than
 /// right ones: those are aimed at someone the text names, or at nobody in particular.
+/// Codes of actors that belong to no state.
+const NON_STATE_CODES: &[&str] = &["UNO", "EUR", "IGO", "IMG", "NGO", "MNC"];
+
 const IMPLICIT_TARGET_TYPES: &[&str] = &["REJECT", "AGREE"];
 
 /// A mention that can be the other party of an act: a named state, body or person, not a
@@ -1296,6 +1305,19 @@ mod tests {
 
     fn has(events: &[Event], plover: &str, source: &str, target: &str) -> bool {
         dyads(events).contains(&(plover.into(), source.into(), target.into()))
+    }
+
+    #[test]
+    fn a_shooting_with_no_attacker_nor_place_is_by_gunmen_of_the_victims_state() {
+        let events = code_parsed("Kenya's interior minister was shot during a campaign rally.");
+        let attack = events.iter().find(|e| e.plover == "ASSAULT");
+        let source = attack.and_then(|e| e.source.as_ref());
+        assert_eq!(
+            source.map(|s| (s.code.as_str(), s.sector.as_str())),
+            Some(("KEN", "UAF")),
+            "{:?}",
+            dyads(&events)
+        );
     }
 
     #[test]
