@@ -1001,6 +1001,13 @@ fn is_nested(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) ->
     if earlier.is_empty() {
         return false;
     }
+    // "agreed to a ceasefire": the agreement and the truce are one news, not a recalled one.
+    if trigger.kind == TriggerKind::Noun && view.doc.has_syntax() {
+        let verb = crate::syntax_roles::performing_verb(view.doc, trigger.head);
+        if verb.is_some_and(|v| earlier.iter().any(|t| t.head == v)) {
+            return false;
+        }
+    }
     let first = view.words.get(at).map_or("", |w| w.lower);
     let after_comma = at > 0 && view.words[at - 1].lower == ",";
     trigger.kind == TriggerKind::Noun || (first.ends_with("ing") && !after_comma)
@@ -1318,6 +1325,15 @@ mod tests {
             "{:?}",
             dyads(&events)
         );
+    }
+
+    #[test]
+    fn a_truce_agreed_to_is_declared_by_those_who_agree_as_news() {
+        let events =
+            code_parsed("Peru and Chile agreed to an immediate and lasting ceasefire on Sunday.");
+        let truce = events.iter().find(|e| e.plover == "RETREAT");
+        assert!(truce.is_some_and(|e| !e.background), "{:?}", dyads(&events));
+        assert!(has(&events, "AGREE", "PER", "CHL"), "{:?}", dyads(&events));
     }
 
     #[test]

@@ -191,10 +191,11 @@ fn dominates(doc: &Doc, head: usize, mut t: usize) -> bool {
     false
 }
 
-/// The subject of the clause that performs event noun `noun`: the noun (or a measure of it:
-/// "three hours of talks", "a round of talks") is the object of a performing verb, or the
-/// complement of "at" / "during" ("at talks with"), or of "in" after "take part" / "engage".
-fn performer(doc: &Doc, clause: &Clause<'_>, noun: usize) -> Option<usize> {
+/// The verb that performs event noun `noun`: the noun (or a measure of it: "three hours of
+/// talks", "a round of talks") is the object of a performing verb, or the complement of "at" /
+/// "during" ("at talks with"), of "in" after "take part" / "engage", or of "to" after "agree"
+/// ("agreed to a ceasefire").
+pub fn performing_verb(doc: &Doc, noun: usize) -> Option<usize> {
     let mut n = noun;
     for _ in 0..2 {
         match doc.head(n) {
@@ -216,14 +217,19 @@ fn performer(doc: &Doc, clause: &Clause<'_>, noun: usize) -> Option<usize> {
         match preposition(doc, n).as_str() {
             "at" | "during" => true,
             "in" => matches!(lemma.as_str(), "engage" | "participate" | "take"),
+            // Who agrees to a truce or a deal declares it.
+            "to" => matches!(lemma.as_str(), "agree" | "commit"),
             _ => false,
         }
     } else {
         false
     };
-    if !performs || doc.upos(verb) != "VERB" {
-        return None;
-    }
+    (performs && doc.upos(verb) == "VERB").then_some(verb)
+}
+
+/// The subject of the clause that performs event noun `noun` (see [`performing_verb`]).
+fn performer(doc: &Doc, clause: &Clause<'_>, noun: usize) -> Option<usize> {
+    let verb = performing_verb(doc, noun)?;
     let subject = doc
         .subject(verb)
         .filter(|&s| !doc.is_rel(s, "nsubj:pass"))?;
