@@ -504,7 +504,7 @@ impl ArticleState<'_> {
     }
 
     /// "Slovakia vetoed it", "Ireland objected": with no target in the clause, the act is
-    /// aimed at the party last named before it, in its sentence or the two before (GUIDELINES
+    /// aimed at the party last named before its source, in its sentence or the two before (GUIDELINES
     /// §3: "use the closest actor the text gives"). Crowds act on no one in particular.
     fn implicit_target<'s>(
         &'s self,
@@ -518,7 +518,7 @@ impl ArticleState<'_> {
         let here = view
             .actors
             .iter()
-            .filter(|m| m.end <= trigger.start)
+            .filter(|m| m.end <= source.span[0])
             .rev()
             .find(other);
         here.or_else(|| {
