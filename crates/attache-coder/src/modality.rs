@@ -28,6 +28,21 @@ const NEGATIONS: &[&str] = &[
 const FAILURES: &[&str] = &[
     "failed", "fails", "fail", "refused", "refuses", "refuse", "declined",
 ];
+/// Verbs whose object is an event that did not happen: "to avoid clashes", "prevented an attack".
+const AVERTING: &[&str] = &[
+    "avoid",
+    "avoids",
+    "avoided",
+    "avoiding",
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
+    "avert",
+    "averts",
+    "averted",
+    "averting",
+];
 const FUTURE_MODALS: &[&str] = &["will", "'ll", "’ll", "shall", "would", "wo"];
 /// Heads that turn a following "to + verb" into an intention: "plans to visit", "is set to sign".
 const INTENT_HEADS: &[&str] = &[
@@ -152,9 +167,11 @@ fn is_negated(clause: &[&str]) -> bool {
     if window.iter().any(|w| NEGATIONS.contains(w)) {
         return true;
     }
-    window
-        .windows(2)
-        .any(|pair| FAILURES.contains(&pair[0]) && pair[1] == "to")
+    let near = &clause[clause.len().saturating_sub(3)..];
+    near.iter().any(|w| AVERTING.contains(w))
+        || window
+            .windows(2)
+            .any(|pair| FAILURES.contains(&pair[0]) && pair[1] == "to")
 }
 
 fn is_planned(clause: &[&str], noun: bool) -> bool {
@@ -210,6 +227,23 @@ mod tests {
             .position(|w| *w == trigger)
             .unwrap_or(words.len());
         read(&words[..at], &words, false)
+    }
+
+    #[test]
+    fn an_averted_event_did_not_happen() {
+        for (s, t) in [
+            (
+                "The deal was meant to avoid clashes on the border",
+                "clashes",
+            ),
+            ("Troops prevented an attack on the base", "attack"),
+        ] {
+            assert_eq!(reading(s, t), Reading::Negated, "{s}");
+        }
+        assert_eq!(
+            reading("Troops avoided the city and attacked the base", "attacked"),
+            Reading::Code(Modality::Asserted)
+        );
     }
 
     #[test]

@@ -276,7 +276,7 @@ impl ArticleState<'_> {
             && IMPLICIT_TARGET_TYPES.contains(&info.plover.as_str())
         {
             target = self
-                .implicit_target(view, index, trigger, source.as_ref())
+                .implicit_target(view, index, source.as_ref())
                 .map(|m| actor_ref(text, m));
         }
         let struck = trigger.passive && !nested && matches!(&trigger.cameo[..2], "18" | "19");
@@ -302,6 +302,30 @@ impl ArticleState<'_> {
                 span: [trigger.start, trigger.end],
                 ..ActorRef::default()
             });
+        }
+        let between_the_pair = source.is_none()
+            && target.is_none()
+            && trigger.joint
+            && trigger.kind == TriggerKind::Noun;
+        if between_the_pair {
+            // "The clashes, which started on Oct 11, ...", "a ceasefire brokered in Doha": a
+            // joint act nobody is named in is between the two parties the article is about.
+            if let Some([a, b]) = self.ctx.pair.clone() {
+                let fighting = matches!(&trigger.cameo[..2], "18" | "19" | "20");
+                let party = |(code, sector): (String, String)| ActorRef {
+                    text: text[trigger.start..trigger.end].to_string(),
+                    code,
+                    sector: if fighting && matches!(sector.as_str(), "GOV" | "") {
+                        "MIL".to_string()
+                    } else {
+                        sector
+                    },
+                    span: [trigger.start, trigger.end],
+                    ..ActorRef::default()
+                };
+                source = Some(party(a));
+                target = Some(party(b));
+            }
         }
         let seized = trigger.passive && !nested && trigger.cameo.starts_with("17");
         if source.is_none() && seized {
@@ -331,7 +355,8 @@ impl ArticleState<'_> {
         let background = nested || is_background(&before, dates.first().map(|d| &d.0), published);
         // Later reactions ("condemned the bombings") are aimed at the news's attacker, not at
         // that of an attack the article recalls.
-        if is_assault && (!background || self.perpetrator.is_none()) {
+        // Fighting between the pair names no attacker for them.
+        if is_assault && !between_the_pair && (!background || self.perpetrator.is_none()) {
             self.perpetrator = Some(source.clone());
         }
         let claim = view
@@ -510,7 +535,6 @@ impl ArticleState<'_> {
         &'s self,
         view: &'s SentenceView<'_>,
         index: usize,
-        trigger: &Trigger,
         source: Option<&ActorRef>,
     ) -> Option<&'s ActorMention> {
         let source = source.filter(|s| s.sector != "CVL")?;
@@ -1334,6 +1358,31 @@ mod tests {
         let truce = events.iter().find(|e| e.plover == "RETREAT");
         assert!(truce.is_some_and(|e| !e.background), "{:?}", dyads(&events));
         assert!(has(&events, "AGREE", "PER", "CHL"), "{:?}", dyads(&events));
+    }
+
+    #[test]
+    fn a_joint_act_nobody_is_named_in_is_between_the_articles_pair() {
+        let events = code_parsed(
+            "Peru accused Chile of moving troops to the border. The clashes, which began on \
+             Monday, were the deadliest in years.",
+        );
+        let clash = events.iter().find(|e| e.plover == "ASSAULT");
+        let sides = clash.map(|e| {
+            let side = |a: &Option<ActorRef>| {
+                a.as_ref()
+                    .map(|a| format!("{} {}", a.code, a.sector))
+                    .unwrap_or_default()
+            };
+            let mut two = [side(&e.source), side(&e.target)];
+            two.sort();
+            two
+        });
+        assert_eq!(
+            sides,
+            Some(["CHL MIL".to_string(), "PER MIL".to_string()]),
+            "{:?}",
+            dyads(&events)
+        );
     }
 
     #[test]
