@@ -386,7 +386,11 @@ impl<'a> Parser<'a> {
             match self.mention_at(i, ctx) {
                 Some((m, next)) => {
                     super::coref::remember(ctx, &m, &mut seen);
-                    if !m.rule.starts_with("home-state") && m.kind != MentionKind::Pair {
+                    // A news agency's credit ("PTI", "Xinhua") says who reports, not where.
+                    if !m.rule.starts_with("home-state")
+                        && m.kind != MentionKind::Pair
+                        && m.sector != "MED"
+                    {
                         ctx.count_state(&m.code);
                     }
                     out.push(m);

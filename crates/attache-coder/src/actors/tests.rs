@@ -718,3 +718,11 @@ fn a_capitalised_preposition_does_not_start_a_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_news_agencys_credit_does_not_make_the_home_state() {
+    let t = "PTI. Peru's interior minister spoke. Police arrested the protesters.";
+    let found = run(t, "2024-03-01");
+    assert!(found.iter().any(|m| m == "PTI|IND|MED|||"), "{found:?}");
+    assert!(found.iter().any(|m| m == "Police|PER|COP|||"), "{found:?}");
+}
