@@ -225,6 +225,9 @@ impl ArticleState<'_> {
         let before: Vec<&str> = view.words[..at].iter().map(|w| w.lower).collect();
         let all: Vec<&str> = view.words.iter().map(|w| w.lower).collect();
         let modality = match modality::read(&before, &all, trigger.kind == TriggerKind::Noun) {
+            // "Russia would be forced to take counter-measures": a threat speaks of the future,
+            // and saying it is the act.
+            Reading::Code(_) if info.plover == "THREATEN" => Modality::Asserted,
             Reading::Code(m) => m,
             Reading::Negated | Reading::Unreal => return,
         };
@@ -1380,6 +1383,18 @@ mod tests {
         assert_eq!(
             sides,
             Some(["CHL MIL".to_string(), "PER MIL".to_string()]),
+            "{:?}",
+            dyads(&events)
+        );
+    }
+
+    #[test]
+    fn a_threat_of_future_action_is_asserted() {
+        let events = code("Iran said it would take counter-measures against Israel.");
+        let threat = events.iter().find(|e| e.plover == "THREATEN");
+        assert_eq!(
+            threat.map(|e| e.modality),
+            Some(Modality::Asserted),
             "{:?}",
             dyads(&events)
         );
