@@ -1389,6 +1389,29 @@ mod tests {
     }
 
     #[test]
+    fn talks_between_a_delegation_led_by_someone_and_another_party() {
+        let events = code(
+            "Talks between a Kenyan delegation led by Foreign Minister Jane Roe, the Somali \
+             government and several allied countries began in Nairobi.",
+        );
+        let pairs: Vec<_> = dyads(&events)
+            .into_iter()
+            .filter(|d| d.0 == "CONSULT")
+            .map(|d| {
+                let mut two = [d.1, d.2];
+                two.sort();
+                two
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [["KEN".to_string(), "SOM".to_string()]],
+            "{:?}",
+            dyads(&events)
+        );
+    }
+
+    #[test]
     fn a_threat_of_future_action_is_asserted() {
         let events = code("Iran said it would take counter-measures against Israel.");
         let threat = events.iter().find(|e| e.plover == "THREATEN");

@@ -222,12 +222,21 @@ fn possessor(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
 /// "talks between A and B".
 fn between_pair(clause: &Clause<'_>, from: usize) -> Option<(usize, usize)> {
     let first = after_preposition(clause, from, &["between"], 3)?;
-    let next = first + 1;
-    if next >= clause.actors.len() {
-        return None;
+    // "between a Taliban delegation led by Foreign Minister Muttaqi, the Norwegian government
+    // and ...": the leader named inside the first party's phrase is not the second party.
+    const LEADER: &[&str] = &["led", "headed", "by"];
+    let mut last = first;
+    for next in first + 1..clause.actors.len() {
+        let gap = clause.words_between(clause.actors[last].end, clause.actors[next].start);
+        let is = |set: &[&str]| !gap.is_empty() && gap.iter().all(|w| set.contains(&w.lower));
+        if is(LEADER) && clause.actors[first].code == clause.actors[next].code {
+            last = next;
+            continue;
+        }
+        let listed = is(&[",", "and"]) && (gap.len() == 1 || last != first);
+        return (listed && clause.has_code(next)).then_some((first, next));
     }
-    let gap = clause.words_between(clause.actors[first].end, clause.actors[next].start);
-    (gap.len() == 1 && gap[0].lower == "and" && clause.has_code(next)).then_some((first, next))
+    None
 }
 
 /// The subject of the verb starting at `trigger_start`: the nearest actor before it that is not
