@@ -1042,6 +1042,19 @@ fn is_nested(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) ->
 
 /// Dates for one trigger: the date expression nearest to it (skipping "since ..." and claims), or
 /// every member of a coordination ("in 2022 and 2023").
+/// "relations improved since Lula took over in January": a date in a "since" clause dates the
+/// start of a period, not an event of the sentence.
+fn in_since_clause(view: &SentenceView<'_>, date: &DateMention) -> bool {
+    let at = view
+        .words
+        .partition_point(|w| w.end <= view.start + date.start);
+    view.words[at.saturating_sub(6)..at]
+        .iter()
+        .rev()
+        .take_while(|w| !matches!(w.lower, "," | ";" | "and" | "but"))
+        .any(|w| w.lower == "since")
+}
+
 fn event_dates(
     view: &SentenceView<'_>,
     trigger: &Trigger,
@@ -1063,6 +1076,7 @@ fn event_dates(
                 .iter()
                 .any(|c| d.start >= c.start && d.end <= c.end)
         })
+        .filter(|d| !in_since_clause(view, d))
         .collect();
     let distance = |d: &DateMention| {
         let (a, b) = (view.start + d.start, view.start + d.end);
@@ -1834,6 +1848,26 @@ mod tests {
             .iter()
             .find(|e| e.plover == plover)
             .and_then(|e| e.date.clone())
+    }
+
+    #[test]
+    fn a_date_in_a_since_clause_does_not_date_the_event() {
+        let events = code(
+            "Kenya signed agreements with Somalia, which underscored the improvement in \
+             relations since Ruto took over in January.",
+        );
+        // Undated in its sentence, the signing is dated to the news: the publication day.
+        assert_eq!(dated(&events, "SUPPORT").as_deref(), Some("2025-05-16"));
+    }
+
+    #[test]
+    fn a_place_may_come_between_the_meeting_and_its_parties() {
+        let events = code(
+            "The May 12 meeting in the southern city of Kismayo between Kenya's president \
+             Mohammed bin Rashid al-Kenyatta and Somali President Hassan Sheikh Mohamud was \
+             the first of its kind.",
+        );
+        assert_eq!(dated(&events, "CONSULT").as_deref(), Some("2025-05-12"));
     }
 
     #[test]

@@ -221,7 +221,14 @@ fn possessor(clause: &Clause<'_>, trigger_start: usize) -> Option<usize> {
 
 /// "talks between A and B".
 fn between_pair(clause: &Clause<'_>, from: usize) -> Option<(usize, usize)> {
-    let first = after_preposition(clause, from, &["between"], 3)?;
+    // "the meeting in the southern city of Kandahar between A and B": a place or time phrase may
+    // come between the noun and its "between".
+    let scene_first = clause
+        .words
+        .get(clause.word_index_at(from))
+        .is_some_and(|w| matches!(w.lower, "in" | "at" | "on"));
+    let reach = if scene_first { 10 } else { 3 };
+    let first = after_preposition(clause, from, &["between"], reach)?;
     // "between a Taliban delegation led by Foreign Minister Muttaqi, the Norwegian government
     // and ...": the leader named inside the first party's phrase is not the second party.
     const LEADER: &[&str] = &["led", "headed", "by"];

@@ -631,7 +631,11 @@ impl<'a> Parser<'a> {
                 if let Some((GazKind::Capital, _)) = self.gaz(j) {
                     j += 1;
                 }
-            } else if j > first && PARTICLES.contains(&w) && self.cap_word(j + 1) {
+            } else if j > first
+                && PARTICLES.contains(&w)
+                && (self.cap_word(j + 1) || (self.is_punct(j + 1, '-') && self.cap_word(j + 2)))
+            {
+                // "bin Abdulrahman", "al-Thani"
                 j += 1;
             } else {
                 break;

@@ -726,3 +726,12 @@ fn a_news_agencys_credit_does_not_make_the_home_state() {
     assert!(found.iter().any(|m| m == "PTI|IND|MED|||"), "{found:?}");
     assert!(found.iter().any(|m| m == "Police|PER|COP|||"), "{found:?}");
 }
+
+#[test]
+fn a_hyphenated_particle_continues_a_name() {
+    let t = "Qatari Prime Minister Mohammed bin Abdulrahman al-Thani arrived.";
+    assert_eq!(
+        run(t, "2024-03-01"),
+        ["Qatari Prime Minister Mohammed bin Abdulrahman al-Thani|QAT|GOV|Mohammed bin Abdulrahman al-Thani|Prime Minister|4"]
+    );
+}
