@@ -64,7 +64,7 @@ struct ArticleState<'a> {
     orphan_claims: Vec<(String, Option<String>)>,
     /// Each sentence's triggers, when the parse found them already.
     triggers: Option<Vec<Vec<Trigger>>>,
-    /// Actors named in earlier sentences, with their sentence's index, in article order.
+    /// Actors named in the last sentences, with their sentence's index, in article order.
     recent: Vec<(usize, ActorMention)>,
 }
 
@@ -197,6 +197,8 @@ impl ArticleState<'_> {
             self.code_trigger(&view, index, trigger, nested);
         }
         self.code_mediation(&view, index, before);
+        // Only the last sentences can give an implicit target.
+        self.recent.retain(|(i, _)| i + 2 >= index);
         self.recent.extend(
             view.actors
                 .iter()
