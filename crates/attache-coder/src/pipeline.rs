@@ -245,6 +245,12 @@ impl ArticleState<'_> {
             .source
             .is_some_and(|i| view.actors[i].kind == MentionKind::Pronoun);
         let mut target = roles.target.map(|i| actor_ref(text, &view.actors[i]));
+        if source.is_none() && speaks_for_the_speaker(view, &before, trigger) {
+            // "“We welcome Finland to the alliance,” Stoltenberg said": "we" in a quotation is
+            // its speaker's side.
+            source = view.speaker.map(|i| actor_ref(text, &view.actors[i]));
+            target = target.filter(|t| source.as_ref().is_none_or(|s| s.code != t.code));
+        }
         let place = event_place(view, trigger, false);
         let is_assault = info.plover == "ASSAULT";
         if source.is_none() && is_assault {
@@ -666,6 +672,21 @@ impl ArticleState<'_> {
 const NON_STATE_CODES: &[&str] = &["UNO", "EUR", "IGO", "IMG", "NGO", "MNC"];
 
 const IMPLICIT_TARGET_TYPES: &[&str] = &["REJECT", "AGREE"];
+
+/// The trigger is inside a direct quotation and its subject is "we" or "I" (a few words before
+/// it: "We strongly condemn").
+fn speaks_for_the_speaker(view: &SentenceView<'_>, before: &[&str], trigger: &Trigger) -> bool {
+    let quoted = view
+        .quotes
+        .iter()
+        .any(|q| trigger.start >= view.start + q.start && trigger.end <= view.start + q.end);
+    quoted
+        && before
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| matches!(*w, "we" | "i"))
+}
 
 /// A mention that can be the other party of an act: a named state, body or person, not a
 /// pronoun, a crowd or a business.
@@ -1422,6 +1443,25 @@ mod tests {
         assert_eq!(
             pairs,
             [["KEN".to_string(), "SOM".to_string()]],
+            "{:?}",
+            dyads(&events)
+        );
+    }
+
+    #[test]
+    fn we_in_a_quotation_is_the_speakers_side() {
+        let events = code_parsed(
+            "\"We welcome Kenya to the alliance,\" NATO Secretary General Jane Roe said on Monday.",
+        );
+        assert!(
+            has(&events, "SUPPORT", "IGO", "KEN"),
+            "{:?}",
+            dyads(&events)
+        );
+        // Outside a quotation "we" names nobody.
+        let events = code_parsed("We welcome Kenya to the alliance, NATO officials wrote.");
+        assert!(
+            !has(&events, "SUPPORT", "IGO", "KEN"),
             "{:?}",
             dyads(&events)
         );
