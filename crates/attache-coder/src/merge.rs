@@ -73,9 +73,18 @@ fn dates_compatible(a: &Event, b: &Event) -> bool {
 /// visit of the same year are not one event.
 fn different_people(a: &Event, b: &Event) -> bool {
     let name = |x: &Option<crate::ActorRef>| x.as_ref().and_then(|x| x.name.clone());
+    let code = |x: &Option<crate::ActorRef>| x.as_ref().map(|x| x.code.clone());
     let differ =
         |x: Option<String>, y: Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
-    differ(name(&a.source), name(&b.source)) || differ(name(&a.target), name(&b.target))
+    // "Biden welcomed Modi" and "Modi and Biden held talks": a symmetric act told the other way
+    // round pairs each side with the other report's opposite side.
+    let flipped = code(&a.source) != code(&b.source) && code(&a.source) == code(&b.target);
+    let (b_source, b_target) = if flipped {
+        (&b.target, &b.source)
+    } else {
+        (&b.source, &b.target)
+    };
+    differ(name(&a.source), name(b_source)) || differ(name(&a.target), name(b_target))
 }
 
 /// An armed force and a government of one state are two actors: "border guards clashed" and

@@ -1449,6 +1449,18 @@ mod tests {
     }
 
     #[test]
+    fn welcoming_a_leader_to_the_white_house_hosts_a_visit_told_again_as_talks() {
+        let events = code_parsed(
+            "Joe Biden welcomed Narendra Modi to the White House on Thursday. Modi and Biden \
+             held talks in the Oval Office on Thursday.",
+        );
+        let consult: Vec<_> = events.iter().filter(|e| e.plover == "CONSULT").collect();
+        assert_eq!(consult.len(), 1, "{:?}", dyads(&events));
+        assert_eq!(consult[0].cameo, "043");
+        assert!(!events.iter().any(|e| e.plover == "SUPPORT"));
+    }
+
+    #[test]
     fn we_in_a_quotation_is_the_speakers_side() {
         let events = code_parsed(
             "\"We welcome Kenya to the alliance,\" NATO Secretary General Jane Roe said on Monday.",
