@@ -305,14 +305,8 @@ impl ArticleState<'_> {
             let code = scene
                 .map(|p| p.country.clone())
                 .or_else(|| target.as_ref().map(|t| t.code.clone()))
-                .filter(|c| c.len() == 3 && !NON_STATE_CODES.contains(&c.as_str()));
-            source = code.map(|code| ActorRef {
-                text: text[trigger.start..trigger.end].to_string(),
-                code,
-                sector: "UAF".to_string(),
-                span: [trigger.start, trigger.end],
-                ..ActorRef::default()
-            });
+                .filter(|c| c.len() == 3 && !crate::actors::NON_STATE.contains(&c.as_str()));
+            source = code.map(|code| inferred_actor(text, trigger, code, "UAF".to_string()));
         }
         let between_the_pair = source.is_none()
             && target.is_none()
@@ -323,16 +317,13 @@ impl ArticleState<'_> {
             // joint act nobody is named in is between the two parties the article is about.
             if let Some([a, b]) = self.ctx.pair.clone() {
                 let fighting = matches!(&trigger.cameo[..2], "18" | "19" | "20");
-                let party = |(code, sector): (String, String)| ActorRef {
-                    text: text[trigger.start..trigger.end].to_string(),
-                    code,
-                    sector: if fighting && matches!(sector.as_str(), "GOV" | "") {
+                let party = |(code, sector): (String, String)| {
+                    let sector = if fighting && matches!(sector.as_str(), "GOV" | "") {
                         "MIL".to_string()
                     } else {
                         sector
-                    },
-                    span: [trigger.start, trigger.end],
-                    ..ActorRef::default()
+                    };
+                    inferred_actor(text, trigger, code, sector)
                 };
                 source = Some(party(a));
                 target = Some(party(b));
@@ -342,13 +333,9 @@ impl ArticleState<'_> {
         if source.is_none() && seized {
             // "224 people had been detained", "the suspect had been caught": arrests nobody
             // claims are the police's, of the state where the arrested are.
-            source = target.as_ref().map(|t| ActorRef {
-                text: text[trigger.start..trigger.end].to_string(),
-                code: t.code.clone(),
-                sector: "COP".to_string(),
-                span: [trigger.start, trigger.end],
-                ..ActorRef::default()
-            });
+            source = target
+                .as_ref()
+                .map(|t| inferred_actor(text, trigger, t.code.clone(), "COP".to_string()));
         }
         let (Some(source), Some(target)) = (source, target) else {
             return;
@@ -540,8 +527,9 @@ impl ArticleState<'_> {
     }
 
     /// "Slovakia vetoed it", "Ireland objected": with no target in the clause, the act is
-    /// aimed at the party last named before its source, in its sentence or the two before (GUIDELINES
-    /// §3: "use the closest actor the text gives"). Crowds act on no one in particular.
+    /// aimed at the party last named before its source, in its sentence or the two before
+    /// (GUIDELINES §3: "use the closest actor the text gives"). Crowds act on no one in
+    /// particular.
     fn implicit_target<'s>(
         &'s self,
         view: &'s SentenceView<'_>,
@@ -668,9 +656,6 @@ impl ArticleState<'_> {
 /// answers the host just named ("the Taliban agreed to attend"). Measured on the dev set, the
 /// same fallback for accusations, requests, support and threats added more wrong events than
 /// right ones: those are aimed at someone the text names, or at nobody in particular.
-/// Codes of actors that belong to no state.
-const NON_STATE_CODES: &[&str] = &["UNO", "EUR", "IGO", "IMG", "NGO", "MNC"];
-
 const IMPLICIT_TARGET_TYPES: &[&str] = &["REJECT", "AGREE"];
 
 /// The trigger is inside a direct quotation and its subject is "we" or "I" (a few words before
@@ -686,6 +671,18 @@ fn speaks_for_the_speaker(view: &SentenceView<'_>, before: &[&str], trigger: &Tr
             .rev()
             .take(3)
             .any(|w| matches!(*w, "we" | "i"))
+}
+
+/// An actor the sentence does not name but the coder infers (the police of an arrest nobody
+/// claims, the gunmen of an attack): its words are the trigger's, which is all the text says of it.
+fn inferred_actor(text: &str, trigger: &Trigger, code: String, sector: String) -> ActorRef {
+    ActorRef {
+        text: text[trigger.start..trigger.end].to_string(),
+        code,
+        sector,
+        span: [trigger.start, trigger.end],
+        ..ActorRef::default()
+    }
 }
 
 /// A mention that can be the other party of an act: a named state, body or person, not a

@@ -81,7 +81,7 @@ pub struct ArticleContext {
 }
 
 /// Codes that stand for no state: never an article's home state.
-const NON_STATE: &[&str] = &["UNO", "EUR", "IGO", "IMG", "NGO", "MNC"];
+pub(crate) const NON_STATE: &[&str] = &["UNO", "EUR", "IGO", "IMG", "NGO", "MNC"];
 
 impl ArticleContext {
     /// The state the article is about so far: the most named one, the first named on a tie.
