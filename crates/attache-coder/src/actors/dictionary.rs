@@ -306,7 +306,6 @@ impl Dict {
             }
         };
         let (mut people, aliases) = load_people();
-        let alias_names: Vec<(String, usize)> = aliases.clone();
         let add_people = |list: Vec<(Person, Vec<String>)>,
                           people: &mut Vec<Person>,
                           patterns: &mut Vec<String>,
@@ -376,12 +375,12 @@ impl Dict {
                 }
             }
         }
-        for (alias, idx) in aliases {
+        for (alias, idx) in &aliases {
             add(
-                &alias,
+                alias,
                 GazRef {
                     kind: GazKind::Person,
-                    idx,
+                    idx: *idx,
                 },
                 &mut patterns,
                 &mut gaz_refs,
@@ -480,7 +479,7 @@ impl Dict {
             .match_kind(MatchKind::Standard)
             .build(&title_pats)
             .unwrap_or_else(|_| empty_automaton());
-        let name_words = name_words(&people, &alias_names);
+        let name_words = name_words(&people, &aliases);
         Dict {
             countries,
             orgs,
