@@ -42,6 +42,9 @@ const AVERTING: &[&str] = &[
     "averts",
     "averted",
     "averting",
+    "refrain",
+    "refrains",
+    "refrained",
 ];
 const FUTURE_MODALS: &[&str] = &["will", "'ll", "’ll", "shall", "would", "wo"];
 /// Heads that turn a following "to + verb" into an intention: "plans to visit", "is set to sign".
@@ -82,6 +85,17 @@ const INTENT_HEADS: &[&str] = &[
     "preparing",
     "slated",
     "committed",
+    "need",
+    "needs",
+];
+/// Words that put off the event they govern: "the postponement of the minister's visit" is
+/// still a plan.
+const POSTPONING: &[&str] = &[
+    "postponement",
+    "postponed",
+    "postpone",
+    "postpones",
+    "delayed",
 ];
 /// Adjectives that make an event noun a plan: "the upcoming visit", "a planned meeting".
 const PLANNED_ADJECTIVES: &[&str] = &[
@@ -155,6 +169,17 @@ fn is_conditional(before: &[&str], sentence_words: &[&str]) -> bool {
     if first == "if" || first == "unless" {
         return true;
     }
+    // "According to the paper, if the meeting materializes, he will be the fourth minister to
+    // meet them", "he said that if talks fail ...": an if-clause opening a clause conditions the
+    // main clause after it too.
+    let opens_clause = |k: usize| k == 0 || matches!(before[k - 1], "," | "that");
+    if before
+        .iter()
+        .enumerate()
+        .any(|(k, w)| (*w == "if" || *w == "unless") && opens_clause(k))
+    {
+        return true;
+    }
     // A mid-sentence "if" governs the trigger only when it comes before it in the same clause.
     clause_before(before)
         .iter()
@@ -181,7 +206,9 @@ fn is_planned(clause: &[&str], noun: bool) -> bool {
     }
     if noun {
         let near = &clause[clause.len().saturating_sub(3)..];
-        return near.iter().any(|w| PLANNED_ADJECTIVES.contains(w));
+        let far = &clause[clause.len().saturating_sub(10)..];
+        return near.iter().any(|w| PLANNED_ADJECTIVES.contains(w))
+            || far.iter().any(|w| POSTPONING.contains(w));
     }
     if infinitive_of_intent(window) {
         return true;
@@ -237,6 +264,10 @@ mod tests {
                 "clashes",
             ),
             ("Troops prevented an attack on the base", "attack"),
+            (
+                "Tokyo told its citizens to refrain from travelling to the region",
+                "travelling",
+            ),
         ] {
             assert_eq!(reading(s, t), Reading::Negated, "{s}");
         }
@@ -278,6 +309,10 @@ mod tests {
             ("Both sides plan to exchange views on security", "exchange"),
             ("The leaders are likely to sign the accord", "sign"),
             ("He said the army would withdraw by June", "withdraw"),
+            (
+                "The president needs to discuss it with his allies",
+                "discuss",
+            ),
         ] {
             assert_eq!(reading(s, t), Reading::Code(Modality::Planned), "{s}");
         }
@@ -308,6 +343,25 @@ mod tests {
             reading("If the militia attacks , the army will respond", "respond"),
             Reading::Unreal
         );
+        for (s, t) in [
+            (
+                "According to the paper , if the talks go ahead , he will meet the envoy",
+                "meet",
+            ),
+            (
+                "The minister said that if the strikes continue , troops would attack",
+                "attack",
+            ),
+        ] {
+            assert_eq!(reading(s, t), Reading::Unreal, "{s}");
+        }
+        assert_eq!(
+            reading(
+                "The army attacked the post , even if nobody saw it",
+                "attacked"
+            ),
+            Reading::Code(Modality::Asserted)
+        );
         assert_eq!(
             reading("Did the envoy meet the rebels ?", "meet"),
             Reading::Unreal
@@ -332,6 +386,16 @@ mod tests {
     #[test]
     fn planned_event_nouns() {
         let words = ["the", "upcoming"];
+        assert_eq!(read(&words, &words, true), Reading::Code(Modality::Planned));
+        let words = [
+            "the",
+            "postponement",
+            "of",
+            "the",
+            "foreign",
+            "minister",
+            "'s",
+        ];
         assert_eq!(read(&words, &words, true), Reading::Code(Modality::Planned));
     }
 }
