@@ -351,6 +351,7 @@ impl ArticleState<'_> {
             return;
         }
         let cameo = intended_code(&trigger.cameo, &info.plover, modality);
+        let cameo = official_protest(cameo, &source);
         let info = cameo_info(&cameo).unwrap_or(info);
         let published = self.article.published;
         let mut dates = event_dates(view, trigger, modality);
@@ -968,6 +969,17 @@ fn intended_code(cameo: &str, plover: &str, modality: Modality) -> String {
         "AID" => "033".to_string(),
         "COOPERATE" => "031".to_string(),
         _ => cameo.to_string(),
+    }
+}
+
+/// "Japan protests China's travel advisory": a government that protests complains officially
+/// (CAMEO 114, ACCUSE); PROTEST is civilians' collective action (GUIDELINES §2).
+fn official_protest(cameo: String, source: &ActorRef) -> String {
+    let state = source.code.len() == 3 && !crate::actors::NON_STATE.contains(&source.code.as_str());
+    if cameo.starts_with("14") && state && matches!(source.sector.as_str(), "GOV" | "") {
+        "114".to_string()
+    } else {
+        cameo
     }
 }
 
@@ -1975,5 +1987,18 @@ mod tests {
         );
         // A recalled event is not placed at the news's scene.
         assert_eq!(place("ACCUSE").as_deref(), Some(""));
+    }
+
+    #[test]
+    fn a_government_that_protests_complains_and_students_protest() {
+        let events = code_parsed("Kenya protested Somalia's decision to close the border.");
+        assert_has(&events, "ACCUSE", "KEN", "SOM");
+        assert_lacks(&events, "PROTEST", "KEN", "SOM");
+        let events = code_parsed("Kenyan students protested against the government on Monday.");
+        assert!(
+            events.iter().any(|e| e.plover == "PROTEST"),
+            "{:?}",
+            dyads(&events)
+        );
     }
 }
