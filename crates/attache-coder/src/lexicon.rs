@@ -293,7 +293,9 @@ impl Lexicon {
                 Some((id, f)) if f.end > i && self.entries[id].stop => i = f.end,
                 Some((id, f)) if f.end > i => {
                     let passive = self.entries[id].passive
-                        || (f.head_participle && preceded_by_auxiliary(words, f.head));
+                        || (f.head_participle
+                            && (preceded_by_auxiliary(words, f.head)
+                                || reduced_passive(words, f.head)));
                     out.push((&self.entries[id], i..f.end, f, passive));
                     i = f.end;
                 }
@@ -421,6 +423,32 @@ fn is_hyphen(w: &str) -> bool {
 fn gap_may_cross(w: &str) -> bool {
     w.chars().any(char::is_alphanumeric)
         || w.chars().all(|c| matches!(c, '-' | '–' | '‐' | '\'' | '"'))
+}
+
+/// "were killed and 15 others injured in the attack", "61 people killed on Monday": a participle
+/// right after a counted noun, with no object after it, is a passive whose *be* is left out.
+fn reduced_passive(words: &[&str], head: usize) -> bool {
+    let counted = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || matches!(
+                w,
+                "dozens" | "hundreds" | "thousands" | "scores" | "several" | "many"
+            )
+    };
+    let subject = match head.checked_sub(1).map(|k| words[k]) {
+        Some("others") => true,
+        Some("people" | "civilians" | "soldiers" | "troops" | "policemen" | "officers") => {
+            head >= 2 && (counted(words[head - 2]) || words[head - 2] == "of")
+        }
+        _ => false,
+    };
+    let no_object = words.get(head + 1).is_none_or(|w| {
+        matches!(
+            *w,
+            "in" | "on" | "at" | "during" | "when" | "near" | "by" | "after" | "," | "." | "and"
+        )
+    });
+    subject && no_object
 }
 
 /// A participle reads as passive after *be* or *get*, allowing a few adverbs in between
@@ -1014,6 +1042,14 @@ mod tests {
 
         let t = triggers("Gunmen killed three soldiers near the border.");
         assert!(!t[0].passive);
+
+        let t = triggers("Two guards died and 15 others injured in the blast.");
+        assert!(
+            t.iter().any(|t| t.passive && t.cameo.starts_with("18")),
+            "{t:?}"
+        );
+        let t = triggers("On Monday, 300 soldiers attacked the town.");
+        assert!(t.iter().all(|t| !t.passive), "{t:?}");
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub(crate) fn code_with_triggers(
         article,
         ctx: ArticleContext::default(),
         perpetrator: None,
+        claimant: None,
         drafts: Vec::new(),
         orphan_claims: Vec::new(),
         triggers,
@@ -59,6 +60,8 @@ struct ArticleState<'a> {
     ctx: ArticleContext,
     /// The last actor that attacked someone: what "the attack" refers to in later sentences.
     perpetrator: Option<ActorRef>,
+    /// The armed group that claimed (or was found responsible for) the news's attack.
+    claimant: Option<ActorRef>,
     drafts: Vec<Draft>,
     /// Claims in sentences that report no event ("This was the first visit since 2019").
     orphan_claims: Vec<(String, Option<String>)>,
@@ -187,7 +190,13 @@ impl ArticleState<'_> {
             view.speaker = quotes::speaker(&clause, &view.quotes, view.start);
         }
         let before = self.drafts.len();
+        let claimed = self.claim_of_responsibility(&view);
         for (k, trigger) in triggers.iter().enumerate() {
+            // "IS claimed responsibility for the bombing, which killed 20": the attack is the
+            // news's, told again; the claim names its author.
+            if claimed && matches!(trigger.cameo.get(..2), Some("18" | "19" | "20")) {
+                continue;
+            }
             // Words inside a novelty claim describe the claimed event, they do not report another.
             let in_claim = view.claims.iter().any(|c| {
                 trigger.start >= view.start + c.start && trigger.end <= view.start + c.end
@@ -597,7 +606,57 @@ impl ArticleState<'_> {
         }
     }
 
+    /// A sentence in which an armed group claims the article's attack, or is named as
+    /// responsible for it ("the TTP claimed responsibility", "those responsible were ISIS
+    /// fighters"): the group becomes the attack's author.
+    fn claim_of_responsibility(&mut self, view: &SentenceView<'_>) -> bool {
+        let attacked = self.drafts.iter().any(|d| {
+            d.event.plover == "ASSAULT"
+                && !d.event.background
+                && d.event.modality == Modality::Asserted
+        });
+        let cue = view
+            .words
+            .iter()
+            .any(|w| matches!(w.lower, "responsibility" | "responsible"));
+        if !attacked || !cue {
+            return false;
+        }
+        let armed = |a: &ActorMention| {
+            a.kind != MentionKind::Pronoun && (a.sector == "REB" || a.code == "IMG")
+        };
+        let group = claimant(view)
+            .filter(|&i| armed(&view.actors[i]))
+            .or_else(|| view.actors.iter().position(armed));
+        let Some(group) = group else {
+            return false;
+        };
+        let group = actor_ref(self.article.text.as_str(), &view.actors[group]);
+        self.perpetrator = Some(group.clone());
+        self.claimant = Some(group);
+        true
+    }
+
+    /// Unnamed attackers of the news ("gunmen", "the assailants", an attacker the coder
+    /// inferred) are the group that claimed the attack.
+    fn attribute_to_claimant(&mut self) {
+        let Some(group) = self.claimant.clone() else {
+            return;
+        };
+        for draft in &mut self.drafts {
+            let e = &mut draft.event;
+            let unnamed = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| a.sector == "UAF");
+            if e.plover == "ASSAULT" && unnamed(&e.source) {
+                e.source = Some(group.clone());
+            }
+            if unnamed(&e.target) {
+                e.target = Some(group.clone());
+            }
+        }
+    }
+
     fn finish(mut self) -> Vec<Event> {
+        self.attribute_to_claimant();
         let published = self.article.published;
         let first_dated_news = self
             .drafts
@@ -1997,6 +2056,33 @@ mod tests {
         let events = code_parsed("Kenyan students protested against the government on Monday.");
         assert!(
             events.iter().any(|e| e.plover == "PROTEST"),
+            "{:?}",
+            dyads(&events)
+        );
+    }
+
+    #[test]
+    fn a_claim_of_responsibility_names_the_attacker_and_is_no_new_attack() {
+        let events = code_parsed(
+            "Twelve Kenyan soldiers were killed in an attack on a base near Mandera on Monday. \
+             Al-Shabaab claimed responsibility for the attack, saying it was revenge for an air \
+             strike in Somalia. Kenya condemned the attack and vowed to hunt down the attackers.",
+        );
+        assert_has(&events, "ASSAULT", "SOM", "KEN");
+        assert_has(&events, "ACCUSE", "KEN", "SOM");
+        assert_has(&events, "THREATEN", "KEN", "SOM");
+        assert_eq!(
+            events.iter().filter(|e| e.plover == "ASSAULT").count(),
+            1,
+            "{:?}",
+            dyads(&events)
+        );
+        assert!(
+            events
+                .iter()
+                .flat_map(|e| [&e.source, &e.target])
+                .flatten()
+                .all(|a| a.sector != "UAF"),
             "{:?}",
             dyads(&events)
         );
