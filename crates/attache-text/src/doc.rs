@@ -162,9 +162,32 @@ impl Doc {
             }
             if self.is_rel(cur, "conj") || self.is_rel(cur, "xcomp") {
                 cur = self.head(cur)?;
+            } else if let Some(verb) = self.controller(cur) {
+                cur = verb;
             } else {
                 return None;
             }
+        }
+        None
+    }
+
+    /// "blew himself up in the city, killing 61": the verb whose subject a participle adjunct
+    /// shares. The adjunct after a comma may hang on a noun of that verb's phrase (parsed as
+    /// `acl`); the first verb above it is meant.
+    fn controller(&self, i: usize) -> Option<usize> {
+        if self.xpos(i) != "VBG" {
+            return None;
+        }
+        let after_comma = i > 0 && self.xpos(i - 1) == ",";
+        if !(self.is_rel(i, "advcl") || (after_comma && self.is_rel(i, "acl"))) {
+            return None;
+        }
+        let mut cur = self.head(i)?;
+        for _ in 0..6 {
+            if self.upos(cur) == "VERB" {
+                return Some(cur);
+            }
+            cur = self.head(cur)?;
         }
         None
     }

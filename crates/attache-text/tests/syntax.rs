@@ -166,3 +166,11 @@ fn syntax_is_shared_across_threads() {
         assert_eq!(h.join().unwrap().as_deref(), Some("Rebels"));
     }
 }
+
+#[test]
+fn a_participle_adjunct_shares_its_verbs_subject() {
+    let text = "A bomber blew himself up in the crowded market on Monday, killing ten people and wounding dozens of others.";
+    let (doc, find) = parsed(text);
+    assert_eq!(word(&doc, text, doc.subject(find("killing"))), "bomber");
+    assert_eq!(word(&doc, text, doc.subject(find("wounding"))), "bomber");
+}
