@@ -149,6 +149,11 @@ impl ArticleState<'_> {
         // claim may describe the event of an earlier sentence); dates, places and quotations
         // only serve triggers.
         let busy = !triggers.is_empty();
+        if index < 2 {
+            if let Some(code) = dateline_state(sentence_text) {
+                self.ctx.count_dateline(&code);
+            }
+        }
         let mut view = SentenceView {
             text: sentence_text,
             start: sentence.start,
@@ -812,6 +817,15 @@ fn localize_unowned_groups(view: &mut SentenceView<'_>) {
             actor.code.clone_from(&scene);
         }
     }
+}
+
+/// The country of the place a sentence opens with when it is a dateline: the place, then a
+/// comma, a dash or an agency in brackets ("Peshawar, January 30", "BEIJING (AP) —").
+fn dateline_state(sentence: &str) -> Option<String> {
+    let place = find_places(sentence).into_iter().next()?;
+    let rest = sentence[place.end..].trim_start();
+    let opens = place.start == 0 && rest.starts_with([',', '(', '—', '–', '-', '[']);
+    opens.then_some(place.country)
 }
 
 /// Victims an attack report does not name: the civilians of the place it happened.
@@ -2086,5 +2100,19 @@ mod tests {
             "{:?}",
             dyads(&events)
         );
+    }
+
+    #[test]
+    fn the_dateline_tells_whose_police_they_are() {
+        let events = code(
+            "Peshawar, January 30 — Afghanistan reopened the border crossing on Monday. \
+             Police arrested two Afghan traders at the crossing.",
+        );
+        assert_has(&events, "COERCE", "PAK", "AFG");
+        let events = code(
+            "Afghanistan reopened the border crossing on Monday. \
+             Police arrested two Afghan traders at the crossing.",
+        );
+        assert_lacks(&events, "COERCE", "PAK", "AFG");
     }
 }

@@ -80,6 +80,9 @@ pub struct ArticleContext {
     pub pair: Option<[(String, String); 2]>,
 }
 
+/// How many mentions a dateline's state counts for.
+const DATELINE_WEIGHT: usize = 2;
+
 /// Codes that stand for no state: never an article's home state.
 pub(crate) const NON_STATE: &[&str] = &["UNO", "EUR", "IGO", "IMG", "NGO", "MNC"];
 
@@ -121,6 +124,14 @@ impl ArticleContext {
         let mut two = [parties[0], parties[1]];
         two.sort_by_key(|p| p.2);
         self.pair = Some(two.map(|p| (p.0.to_string(), p.1.to_string())));
+    }
+
+    /// The state of an article's dateline ("PESHAWAR, Jan 30", "BEIJING (AP) —"): where the
+    /// story is told from weighs like several mentions.
+    pub fn count_dateline(&mut self, code: &str) {
+        for _ in 0..DATELINE_WEIGHT {
+            self.count_state(code);
+        }
     }
 
     fn count_state(&mut self, code: &str) {
