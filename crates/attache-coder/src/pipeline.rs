@@ -141,10 +141,24 @@ impl ArticleState<'_> {
             .collect();
         let published = self.article.published;
         let sentence_text = &text[sentence.start..sentence.end];
-        let triggers = match self.triggers.as_mut().and_then(|t| t.get_mut(index)) {
+        let mut triggers = match self.triggers.as_mut().and_then(|t| t.get_mut(index)) {
             Some(found) => std::mem::take(found),
             None => Lexicon::embedded().find(text, doc, sentence),
         };
+        if doc.has_syntax() {
+            // "The two-day meeting ... is set for June 30": an -ing form with a determiner, read
+            // as a noun by the parse, is the event noun.
+            for t in triggers.iter_mut() {
+                let gerund = t.tokens.len() == 1 && doc.token_text(text, t.head).ends_with("ing");
+                if t.kind == TriggerKind::Verb
+                    && gerund
+                    && doc.upos(t.head) == "NOUN"
+                    && doc.child(t.head, "det").is_some()
+                {
+                    t.kind = TriggerKind::Noun;
+                }
+            }
+        }
         // Actors are read in every sentence (later pronouns refer to them) and claims too (a
         // claim may describe the event of an earlier sentence); dates, places and quotations
         // only serve triggers.
@@ -251,6 +265,7 @@ impl ArticleState<'_> {
             // "Russia would be forced to take counter-measures": a threat speaks of the future,
             // and saying it is the act.
             Reading::Code(_) if info.plover == "THREATEN" => Modality::Asserted,
+            Reading::Code(_) if is_scheduled(view.doc, trigger) => Modality::Planned,
             Reading::Code(m) => m,
             Reading::Negated | Reading::Unreal => return,
         };
@@ -817,6 +832,48 @@ fn localize_unowned_groups(view: &mut SentenceView<'_>) {
             actor.code.clone_from(&scene);
         }
     }
+}
+
+/// "The meeting, involving envoys from 25 countries, is set for June 30": an event noun that is
+/// the subject of a scheduling predicate is a plan.
+/// An event noun in the phrase of a verb in the future is a plan too ("the ceasefire will be
+/// followed by a meeting of the attachés and a committee meeting on Aug 4").
+fn is_scheduled(doc: &Doc, trigger: &Trigger) -> bool {
+    if !doc.has_syntax() || doc.upos(trigger.head) != "NOUN" {
+        return false;
+    }
+    if doc.deprel(trigger.head).starts_with("nsubj") {
+        let scheduling = doc.head(trigger.head).is_some_and(|h| {
+            matches!(
+                doc.lemma(h),
+                "set" | "schedule" | "due" | "slate" | "expect" | "plan" | "likely"
+            )
+        });
+        if scheduling {
+            return true;
+        }
+    }
+    // Up the noun's own phrase (coordination, prepositional attachments) to its verb.
+    let mut cur = trigger.head;
+    for _ in 0..4 {
+        let rel = doc.deprel(cur);
+        if !["conj", "nmod", "obl", "obj", "xcomp"]
+            .iter()
+            .any(|r| rel.split(':').next() == Some(r))
+        {
+            return false;
+        }
+        let Some(head) = doc.head(cur) else {
+            return false;
+        };
+        if doc.upos(head) == "VERB" {
+            return doc
+                .children(head)
+                .any(|c| doc.deprel(c) == "aux" && matches!(doc.lemma(c), "will" | "shall"));
+        }
+        cur = head;
+    }
+    false
 }
 
 /// The country of the place a sentence opens with when it is a dateline: the place, then a
@@ -2114,5 +2171,19 @@ mod tests {
              Police arrested two Afghan traders at the crossing.",
         );
         assert_lacks(&events, "COERCE", "PAK", "AFG");
+    }
+
+    #[test]
+    fn a_meeting_set_for_a_later_day_is_a_plan() {
+        let events =
+            code_parsed("The two-day meeting between Kenya and Somalia, involving envoys from ten countries, is scheduled for June 30.");
+        assert_has(&events, "AGREE", "KEN", "SOM");
+        assert_lacks(&events, "CONSULT", "KEN", "SOM");
+        let events = code_parsed(
+            "Kenya said the ceasefire will be followed by a meeting between Kenyan and Somali \
+             army commanders.",
+        );
+        assert_has(&events, "AGREE", "KEN", "SOM");
+        assert_lacks(&events, "CONSULT", "KEN", "SOM");
     }
 }
