@@ -13,9 +13,9 @@ use std::path::PathBuf;
 /// Floors just under the shipped models' dev scores (BENCHMARKS.md). The
 /// issue's targets for EWT test (UPOS 95, UAS 84, LAS 80) are not reached yet;
 /// raise these as the models improve.
-const UPOS_FLOOR: f64 = 93.3;
-const UAS_FLOOR: f64 = 80.4;
-const LAS_FLOOR: f64 = 77.1;
+const UPOS_FLOOR: f64 = 93.6;
+const UAS_FLOOR: f64 = 80.8;
+const LAS_FLOOR: f64 = 77.5;
 const TOKENS_FLOOR: f64 = 98.4;
 
 fn dev_path() -> PathBuf {
