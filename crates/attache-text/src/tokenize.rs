@@ -447,14 +447,20 @@ impl Chunk<'_> {
     }
 
     /// The word after `i` (spaces skipped, same line), lower-cased into a small
-    /// buffer; empty when none or when it is longer than the buffer.
+    /// buffer; empty when none, when it is longer than the buffer or when it goes on
+    /// past its letters.
     fn next_word_lower(&self, i: usize) -> LowerWord {
         let rest = &self.text[i..self.segment_end];
         let rest = rest.trim_start_matches(|c: char| is_space(c) && !is_line_break(c));
-        let word = &rest[..rest
+        let end = rest
             .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(rest.len())];
-        LowerWord::new(word)
+            .unwrap_or(rest.len());
+        // Only a whole word: "all" but not the start of "all-time" or "all's".
+        let whole = rest[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_word_char(c) && c != '-' && !is_apostrophe(c));
+        LowerWord::new(if whole { &rest[..end] } else { "" })
     }
 
     fn digit_follows(&self, i: usize) -> bool {

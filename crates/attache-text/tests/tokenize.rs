@@ -577,4 +577,10 @@ fn its_without_apostrophe_before_words_only_it_is_takes() {
             "The", "army", "and", "its", "allies", "kept", "its", "own", "plan",
         ],
     );
+    check(
+        "its all-time high and its in-house team",
+        &[
+            "its", "all", "-", "time", "high", "and", "its", "in", "-", "house", "team",
+        ],
+    );
 }
