@@ -71,6 +71,11 @@ pub(crate) fn forced_end(text: &str, tokens: &[Token], k: usize) -> bool {
 fn stamp_end(text: &str, tokens: &[Token], k: usize) -> bool {
     let tok = |i: usize| tokens.get(i).map_or("", |&t| token_str(text, t));
     let is_day_part = |s: &str| s.eq_ignore_ascii_case("am") || s.eq_ignore_ascii_case("pm");
+    // Asked after every token: most are words, settled by their first byte.
+    let digit_first = |s: &str| s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    if !digit_first(tok(k)) && !digit_first(tok(k + 1)) && !is_day_part(tok(k)) {
+        return false;
+    }
     // The stamp's last token: its time, or the AM/PM after it.
     let (time, last_is_time) = if is_day_part(tok(k)) && k > 0 {
         (k - 1, false)
