@@ -31,7 +31,8 @@ mod parser;
 mod perceptron;
 mod sentences;
 mod syntax;
-mod tagger;
+#[doc(hidden)]
+pub mod tagger;
 mod tokenize;
 pub mod train;
 

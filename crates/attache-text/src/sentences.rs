@@ -60,9 +60,63 @@ pub(crate) fn split_with(
 /// break or skipped text after it.
 pub(crate) fn forced_end(text: &str, tokens: &[Token], k: usize) -> bool {
     match tokens.get(k + 1) {
-        Some(next) => hard_break(text, tokens[k].end, next.start),
+        Some(next) => hard_break(text, tokens[k].end, next.start) || stamp_end(text, tokens, k),
         None => true,
     }
+}
+
+/// A date-and-time stamp of an e-mail header ("Kay Mann 04/26/2001 07:17 AM Will you…")
+/// stands alone: a sentence ends after it, and before it unless a lower-case word
+/// leads into it ("sent on 08/15/2000 06:03 PM").
+fn stamp_end(text: &str, tokens: &[Token], k: usize) -> bool {
+    let tok = |i: usize| tokens.get(i).map_or("", |&t| token_str(text, t));
+    let is_day_part = |s: &str| s.eq_ignore_ascii_case("am") || s.eq_ignore_ascii_case("pm");
+    // Asked after every token: most are words, settled by their first byte.
+    let digit_first = |s: &str| s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    if !digit_first(tok(k)) && !digit_first(tok(k + 1)) && !is_day_part(tok(k)) {
+        return false;
+    }
+    // The stamp's last token: its time, or the AM/PM after it.
+    let (time, last_is_time) = if is_day_part(tok(k)) && k > 0 {
+        (k - 1, false)
+    } else {
+        (k, true)
+    };
+    let after = time > 0
+        && is_clock_time(tok(time))
+        && is_slash_date(tok(time - 1))
+        && !(last_is_time && is_day_part(tok(k + 1)));
+    let before = is_slash_date(tok(k + 1))
+        && is_clock_time(tok(k + 2))
+        && !tok(k).starts_with(char::is_lowercase);
+    after || before
+}
+
+/// "08/16/2000", "10/08/99": a numeric date with slashes.
+fn is_slash_date(s: &str) -> bool {
+    let mut parts = s.split('/');
+    let lens = [parts.next(), parts.next(), parts.next(), parts.next()];
+    let digits = |p: Option<&str>, lo: usize, hi: usize| {
+        p.is_some_and(|p| (lo..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    digits(lens[0], 1, 2) && digits(lens[1], 1, 2) && digits(lens[2], 2, 4) && lens[3].is_none()
+}
+
+/// "07:17", "06:03:48": a clock time.
+fn is_clock_time(s: &str) -> bool {
+    let mut n = 0;
+    for (i, part) in s.split(':').enumerate() {
+        let ok = if i == 0 {
+            (1..=2).contains(&part.len())
+        } else {
+            part.len() == 2
+        };
+        if !ok || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        n += 1;
+    }
+    (2..=3).contains(&n)
 }
 
 /// An ellipsis before a lower-case word (`He paused... and went on`): edited

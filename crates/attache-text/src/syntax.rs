@@ -11,7 +11,7 @@ use crate::tagger::{Tagger, WordAtoms};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const TAGGER_MAGIC: &[u8; 8] = b"ATTAGGR1";
+const TAGGER_MAGIC: &[u8; 8] = b"ATTAGGR2";
 const PARSER_MAGIC: &[u8; 8] = b"ATPARSR1";
 
 /// File names of the models in `data/models/` and in `attache train --out`.
@@ -104,10 +104,7 @@ impl Syntax {
 
     /// A copy without the weights smaller than the given quantized minimums.
     pub fn pruned(&self, tagger_min: i16, parser_min: i16) -> Syntax {
-        let tagger = Tagger::from_parts(
-            self.tagger.model.pruned(tagger_min),
-            self.tagger.tagdict().clone(),
-        );
+        let tagger = self.tagger.pruned(tagger_min);
         let lemmatizer = Lemmatizer::from_exceptions(self.lemmatizer.exceptions().clone());
         let parser = Parser::new(self.parser.model.pruned(parser_min));
         Syntax::new(tagger, lemmatizer, parser)
@@ -115,7 +112,7 @@ impl Syntax {
 
     /// Sizes: (tagger features, tagger weights, parser features, parser weights).
     pub fn sizes(&self) -> (usize, usize, usize, usize) {
-        let (a, b) = self.tagger.model.size();
+        let (a, b) = self.tagger.size();
         let (c, d) = self.parser.model.size();
         (a, b, c, d)
     }
@@ -226,6 +223,7 @@ impl Syntax {
 pub fn write_tagger(tagger: &Tagger, lemmatizer: &Lemmatizer) -> Vec<u8> {
     let mut w = Writer::new(TAGGER_MAGIC);
     tagger.model.write(&mut w);
+    tagger.second.write(&mut w);
     let mut dict: Vec<(u64, u8)> = tagger.tagdict().iter().map(|(&k, &v)| (k, v)).collect();
     dict.sort_unstable();
     w.u32(dict.len() as u32);
@@ -246,6 +244,10 @@ pub fn write_tagger(tagger: &Tagger, lemmatizer: &Lemmatizer) -> Vec<u8> {
 fn read_tagger(data: &[u8]) -> ReadResult<(Tagger, Lemmatizer)> {
     let mut r = Reader::new(data, TAGGER_MAGIC)?;
     let model = Model::read(&mut r)?;
+    let second = Model::read(&mut r)?;
+    if second.classes != model.classes || model.n_classes() > 128 {
+        return Err("tagger model: the two passes' classes differ or are over 128".into());
+    }
     let n = r.u32()? as usize;
     let mut dict = HashMap::with_capacity(n);
     for _ in 0..n {
@@ -263,7 +265,7 @@ fn read_tagger(data: &[u8]) -> ReadResult<(Tagger, Lemmatizer)> {
         ex.insert(k, r.str()?);
     }
     Ok((
-        Tagger::from_parts(model, dict),
+        Tagger::from_parts(model, second, dict),
         Lemmatizer::from_exceptions(ex),
     ))
 }

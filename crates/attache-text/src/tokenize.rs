@@ -160,7 +160,7 @@ impl Chunk<'_> {
         if at == i || at >= self.end || bytes[at] != b'@' {
             return None;
         }
-        let domain_ok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+        let domain_ok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_');
         let mut end = at + 1;
         while end < self.end && domain_ok(bytes[end]) {
             end += 1;
@@ -169,8 +169,20 @@ impl Chunk<'_> {
             end -= 1;
         }
         let domain = &self.text[at + 1..end];
-        let dot = domain.rfind('.')?;
-        (dot > 0 && dot + 1 < domain.len()).then_some(end)
+        match domain.rfind('.') {
+            Some(dot) => (dot > 0 && dot + 1 < domain.len()).then_some(end),
+            // Mail systems' addresses without a dot ("John Griffith@ENRON", "ENRON@enronXgate"),
+            // as long as both sides are words, not "@" between spaced words.
+            None => {
+                let name = |s: &str| {
+                    s.len() >= 2
+                        && s.bytes().any(|b| b.is_ascii_alphabetic())
+                        && s.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_'))
+                };
+                (name(&self.text[i..at]) && name(domain)).then_some(end)
+            }
+        }
     }
 
     fn handle_or_hashtag(&self, i: usize, c: char) -> Option<usize> {
@@ -235,12 +247,24 @@ impl Chunk<'_> {
     fn punct_end(&self, i: usize, c: char) -> usize {
         let mut j = i + c.len_utf8();
         let same_run = |d: char| match c {
-            '.' | '-' | '*' | '=' | '~' | '`' | '<' | '>' => d == c,
+            '.' | '-' | '*' | '=' | '~' | '`' | '<' | '>' | '$' | '+' => d == c,
             '!' | '?' => matches!(d, '!' | '?'),
             _ => false,
         };
         while let Some(d) = self.peek(j).filter(|&d| same_run(d)) {
             j += d.len_utf8();
+        }
+        // EWT keeps a short mixed run of end marks together (".?", "..?", "!.", "??."),
+        // but not an ellipsis and its question mark ("...?") nor "!!" and "..".
+        if c == '.' && j - i <= 2 {
+            while let Some(d) = self.peek(j).filter(|&d| matches!(d, '!' | '?')) {
+                j += d.len_utf8();
+            }
+        } else if matches!(c, '!' | '?')
+            && self.peek(j) == Some('.')
+            && self.peek(j + 1) != Some('.')
+        {
+            j += 1;
         }
         let is_flag = |d: char| (0x1F1E6..=0x1F1FF).contains(&(d as u32));
         if is_flag(c) {
@@ -305,6 +329,22 @@ impl Chunk<'_> {
         let short = |s: &str| s.chars().count() <= 2 && s.chars().all(char::is_alphabetic);
         (short(left) && short(right))
             || (!left.is_empty() && lexicon().is_domain(right) && self.peek(right_end) != Some('-'))
+            || is_dotted_name(&self.text[word_start..self.dotted_end(dot)])
+    }
+
+    /// End of the run of word chars, hyphens and single periods from `i`
+    /// ("animals.dogs.open-forum"), so that a dotted name is judged whole.
+    fn dotted_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while let Some(c) = self.peek(j) {
+            let joined = is_word_char(c)
+                || (matches!(c, '.' | '-') && self.peek(j + 1).is_some_and(is_word_char));
+            if !joined {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        j
     }
 
     fn piece_end(&self, i: usize) -> usize {
@@ -333,13 +373,22 @@ impl Chunk<'_> {
     /// last one ends (past an abbreviation's period when it takes one).
     fn emit_word(&self, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
         let word = &self.text[start..end];
-        if self.peek(end) == Some('.')
-            && self.peek(end + 1) != Some('.')
-            && self.takes_period(word, end + 1)
-        {
+        // "Inc.." is "Inc." and a full stop; "and so on..." keeps its ellipsis.
+        let periods = self.text[end..self.end]
+            .bytes()
+            .take_while(|&b| b == b'.')
+            .count();
+        if (periods == 1 || periods == 2) && self.takes_period(word, end + 1) {
             return push(out, start, end + 1);
         }
-        if word.contains('-') && !keeps_hyphens(word) {
+        if word.eq_ignore_ascii_case("its")
+            && IT_IS_BEFORE.contains(&self.next_word_lower(end).as_str())
+        {
+            // "its not", "its a": "it's" written without its apostrophe.
+            push(out, start, start + 2);
+            return push(out, start + 2, end);
+        }
+        if word.contains('-') && !keeps_hyphens(word) && !is_dotted_name(word) {
             let mut part_start = start;
             for (k, _) in word.match_indices('-') {
                 let hyphen = start + k;
@@ -397,6 +446,23 @@ impl Chunk<'_> {
             .is_none_or(is_line_break)
     }
 
+    /// The word after `i` (spaces skipped, same line), lower-cased into a small
+    /// buffer; empty when none, when it is longer than the buffer or when it goes on
+    /// past its letters.
+    fn next_word_lower(&self, i: usize) -> LowerWord {
+        let rest = &self.text[i..self.segment_end];
+        let rest = rest.trim_start_matches(|c: char| is_space(c) && !is_line_break(c));
+        let end = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        // Only a whole word: "all" but not the start of "all-time" or "all's".
+        let whole = rest[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_word_char(c) && c != '-' && !is_apostrophe(c));
+        LowerWord::new(if whole { &rest[..end] } else { "" })
+    }
+
     fn digit_follows(&self, i: usize) -> bool {
         self.next_char_is(i, |c| c.is_ascii_digit())
     }
@@ -411,6 +477,86 @@ fn push(out: &mut Vec<Token>, start: usize, end: usize) -> usize {
 /// The piece of `s` after its last period.
 fn last_piece(s: &str) -> &str {
     s.rsplit('.').next().unwrap_or(s)
+}
+
+/// A short ASCII word lower-cased without allocating (empty if over 12 letters).
+struct LowerWord([u8; 12], usize);
+
+impl LowerWord {
+    fn new(word: &str) -> LowerWord {
+        let mut buf = [0u8; 12];
+        if word.len() > buf.len() || !word.is_ascii() {
+            return LowerWord(buf, 0);
+        }
+        for (b, w) in buf.iter_mut().zip(word.bytes()) {
+            *b = w.to_ascii_lowercase();
+        }
+        LowerWord(buf, word.len())
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0[..self.1]).unwrap_or("")
+    }
+}
+
+/// Words after which "its" is "it's" without the apostrophe ("its not", "its a
+/// shame"): EWT train's "it s" words that never follow the possessive there.
+const IT_IS_BEFORE: [&str; 22] = [
+    "not",
+    "a",
+    "an",
+    "the",
+    "really",
+    "simply",
+    "very",
+    "like",
+    "in",
+    "now",
+    "definitely",
+    "also",
+    "only",
+    "nothing",
+    "all",
+    "getting",
+    "been",
+    "just",
+    "still",
+    "going",
+    "always",
+    "never",
+];
+
+/// File extensions that end a file name as one token ("Lisa_resume.doc").
+const FILE_EXTENSIONS: [&str; 20] = [
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "htm", "html", "txt", "jpg", "jpeg", "gif",
+    "png", "zip", "csv", "rtf", "wpd", "exe", "xml",
+];
+
+/// A name whose parts are joined by periods, kept as one token as EWT keeps it:
+/// a host name ending in a top-level domain ("irc.yankeedot.net", "Newsfeed.Com"),
+/// a file name ("CrudeStocks.pdf"), or three or more lower-case parts
+/// ("alt.animals.cat"), which run-together sentences do not produce.
+fn is_dotted_name(word: &str) -> bool {
+    let Some((head, last)) = word.rsplit_once('.') else {
+        return false;
+    };
+    let part_ok = |p: &str| {
+        !p.is_empty()
+            && !p.starts_with('-')
+            && p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    };
+    if !word.split('.').all(part_ok) {
+        return false;
+    }
+    let last_lower = LowerWord::new(last);
+    let known_end =
+        lexicon().is_domain(last_lower.as_str()) || FILE_EXTENSIONS.contains(&last_lower.as_str());
+    let lower_parts = word.split('.').count() >= 3
+        && word.split('.').all(|p| {
+            p.bytes().any(|b| b.is_ascii_lowercase()) && !p.bytes().any(|b| b.is_ascii_uppercase())
+        });
+    (known_end && head.bytes().any(|b| b.is_ascii_alphabetic())) || lower_parts
 }
 
 /// "U.S", "a.m", "Ph.D", "e.g": short alphabetic pieces joined by periods.

@@ -9,7 +9,7 @@ use crate::lemma::Lemmatizer;
 use crate::parser::train::{train_parser, ParseExample};
 use crate::parser::{tag_hash, Parser};
 use crate::syntax::{write_parser, write_tagger, PARSER_FILE, TAGGER_FILE};
-use crate::tagger::{train_tagger, Tagger, WordAtoms};
+use crate::tagger::{train_tagger, WordAtoms};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -75,9 +75,9 @@ pub fn train_tagger_model(
         log(format!("epoch {e}: train accuracy {:.2}%", acc * 100.0));
     });
     let lemmatizer = Lemmatizer::train(&train);
-    let tagger = Tagger::from_parts(tagger.model.pruned(TAGGER_PRUNE), tagger.tagdict().clone());
+    let tagger = tagger.pruned(TAGGER_PRUNE);
     let bytes = write_tagger(&tagger, &lemmatizer);
-    let (features, weights) = tagger.model.size();
+    let (features, weights) = tagger.size();
     write(out_dir, TAGGER_FILE, &bytes, t0, features, weights)
 }
 

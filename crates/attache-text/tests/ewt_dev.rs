@@ -13,10 +13,10 @@ use std::path::PathBuf;
 /// Floors just under the shipped models' dev scores (BENCHMARKS.md). The
 /// issue's targets for EWT test (UPOS 95, UAS 84, LAS 80) are not reached yet;
 /// raise these as the models improve.
-const UPOS_FLOOR: f64 = 93.3;
-const UAS_FLOOR: f64 = 80.4;
-const LAS_FLOOR: f64 = 77.1;
-const TOKENS_FLOOR: f64 = 98.4;
+const UPOS_FLOOR: f64 = 94.1;
+const UAS_FLOOR: f64 = 81.6;
+const LAS_FLOOR: f64 = 78.3;
+const TOKENS_FLOOR: f64 = 99.0;
 
 fn dev_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -322,3 +322,27 @@ fn news_abbreviations_still_hold_with_the_model() {
         &["He moved to the U.S.", "The talks failed."],
     );
 }
+
+#[test]
+fn mail_header_stamps_stand_alone() {
+    check(
+        "Dana Reyes 03/14/2002 09:41 AM Please review the draft",
+        &[
+            "Dana Reyes",
+            "03/14/2002 09:41 AM",
+            "Please review the draft",
+        ],
+    );
+    check(
+        "Forwarded by Lee Park on 11/02/99 17:05:12 The memo follows",
+        &[
+            "Forwarded by Lee Park on 11/02/99 17:05:12",
+            "The memo follows",
+        ],
+    );
+    // A date alone, or a time without a date, is part of its sentence.
+    check(
+        "The vote on 11/02/99 was close and ended at 17:05 after talks",
+        &["The vote on 11/02/99 was close and ended at 17:05 after talks"],
+    );
+}

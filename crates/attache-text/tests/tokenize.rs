@@ -494,3 +494,93 @@ fn random_text_and_skip_ranges_keep_every_invariant() {
         assert_eq!(next, doc.tokens.len());
     }
 }
+
+#[test]
+fn dotted_names_stay_whole() {
+    check(
+        "See Budget_2024.xls and notes.PDF, or post to misc.kids.health-care now.",
+        &[
+            "See",
+            "Budget_2024.xls",
+            "and",
+            "notes.PDF",
+            ",",
+            "or",
+            "post",
+            "to",
+            "misc.kids.health-care",
+            "now",
+            ".",
+        ],
+    );
+    check(
+        "Join chat.example.net or Weather.Com today.",
+        &[
+            "Join",
+            "chat.example.net",
+            "or",
+            "Weather.Com",
+            "today",
+            ".",
+        ],
+    );
+    // Two words run together by a missing space stay apart.
+    check(
+        "It ended.Then we left.",
+        &["It", "ended", ".", "Then", "we", "left", "."],
+    );
+}
+
+#[test]
+fn mail_system_addresses_without_a_dot() {
+    check(
+        "Copy Maria Lopez@HOUSTON and Ops@CORP_EAST today",
+        &[
+            "Copy",
+            "Maria",
+            "Lopez@HOUSTON",
+            "and",
+            "Ops@CORP_EAST",
+            "today",
+        ],
+    );
+}
+
+#[test]
+fn short_mixed_end_marks_stay_together() {
+    check(
+        "Really.? Sure!. Why..?",
+        &["Really", ".?", "Sure", "!.", "Why", "..?"],
+    );
+    check("Wait...? No!!..", &["Wait", "...", "?", "No", "!!", ".."]);
+    check(
+        "It costs $$$ and A++ grades",
+        &["It", "costs", "$$$", "and", "A", "++", "grades"],
+    );
+}
+
+#[test]
+fn abbreviation_before_a_full_stop() {
+    check(
+        "Acme Corp, Inc.. Then",
+        &["Acme", "Corp", ",", "Inc.", ".", "Then"],
+    );
+}
+
+#[test]
+fn its_without_apostrophe_before_words_only_it_is_takes() {
+    check("its not over", &["it", "s", "not", "over"]);
+    check("Its a deal", &["It", "s", "a", "deal"]);
+    check(
+        "The army and its allies kept its own plan",
+        &[
+            "The", "army", "and", "its", "allies", "kept", "its", "own", "plan",
+        ],
+    );
+    check(
+        "its all-time high and its in-house team",
+        &[
+            "its", "all", "-", "time", "high", "and", "its", "in", "-", "house", "team",
+        ],
+    );
+}
