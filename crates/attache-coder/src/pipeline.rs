@@ -1545,7 +1545,7 @@ mod tests {
     #[test]
     fn a_truce_agreed_to_is_declared_by_those_who_agree_as_news() {
         let events =
-            code_parsed("Peru and Chile agreed to an immediate and lasting ceasefire on Sunday.");
+            code_parsed("Peru and Chile agreed on Sunday to a ceasefire along their border.");
         let truce = events.iter().find(|e| e.plover == "RETREAT");
         assert!(truce.is_some_and(|e| !e.background), "{:?}", dyads(&events));
         assert_has(&events, "AGREE", "PER", "CHL");
