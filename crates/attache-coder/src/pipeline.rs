@@ -287,6 +287,14 @@ impl ArticleState<'_> {
             source = view.speaker.map(|i| actor_ref(text, &view.actors[i]));
             target = target.filter(|t| source.as_ref().is_none_or(|s| s.code != t.code));
         }
+        if is_demand(text, trigger) {
+            // "Kh Asif says attacks from Afghan soil must be stopped": the one who says it
+            // demands it of the party the must-clause is about.
+            if let Some((s, t)) = self.demand_parties(view, &clause, trigger) {
+                source = Some(s);
+                target = Some(t);
+            }
+        }
         let place = event_place(view, trigger, false);
         let is_assault = info.plover == "ASSAULT";
         if source.is_none() && is_assault {
@@ -591,6 +599,45 @@ impl ArticleState<'_> {
         })
     }
 
+    /// Who demands a must-clause of whom: the sentence's speaker, of the first other party
+    /// named before "must", else of the article's other party.
+    fn demand_parties(
+        &self,
+        view: &SentenceView<'_>,
+        clause: &Clause<'_>,
+        trigger: &Trigger,
+    ) -> Option<(ActorRef, ActorRef)> {
+        let text = self.article.text.as_str();
+        let speaker = if view.quotes.is_empty() {
+            quotes::speaker(clause, &[], view.start)
+        } else {
+            view.speaker
+        }?;
+        let speaker = &view.actors[speaker];
+        if speaker.end > trigger.start && speaker.start < trigger.end {
+            return None;
+        }
+        let other = |m: &&ActorMention| m.code != speaker.code && !m.code.is_empty();
+        let named = view
+            .actors
+            .iter()
+            .filter(|m| m.end <= trigger.start && m.kind != MentionKind::Pronoun)
+            .find(other)
+            .map(|m| actor_ref(text, m));
+        let target = named.or_else(|| {
+            let [a, b] = self.ctx.pair.clone()?;
+            let (code, sector) = if a.0 == speaker.code {
+                b
+            } else if b.0 == speaker.code {
+                a
+            } else {
+                return None;
+            };
+            Some(inferred_actor(text, trigger, code, sector))
+        })?;
+        Some((actor_ref(text, speaker), target))
+    }
+
     fn counterpart_of(&self, source: Option<&ActorRef>) -> Option<ActorRef> {
         let source = source?;
         let last = self.drafts.last()?;
@@ -874,6 +921,13 @@ fn is_scheduled(doc: &Doc, trigger: &Trigger) -> bool {
         cur = head;
     }
     false
+}
+
+/// A demand worded as an obligation ("must be stopped", "must hold an investigation").
+fn is_demand(text: &str, trigger: &Trigger) -> bool {
+    text[trigger.start..trigger.end]
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("must "))
 }
 
 /// The country of the place a sentence opens with when it is a dateline: the place, then a
@@ -2185,5 +2239,17 @@ mod tests {
         );
         assert_has(&events, "AGREE", "KEN", "SOM");
         assert_lacks(&events, "CONSULT", "KEN", "SOM");
+    }
+
+    #[test]
+    fn a_must_clause_is_the_speakers_demand_of_the_party_it_is_about() {
+        let events =
+            code("Kenya's foreign minister said attacks from Somali territory must be stopped.");
+        assert_has(&events, "REQUEST", "KEN", "SOM");
+        let events = code(
+            "Kenya accused Somalia of shelling the border. \
+             \"Such violations must be prevented,\" the Kenyan foreign minister said.",
+        );
+        assert_has(&events, "REQUEST", "KEN", "SOM");
     }
 }
