@@ -312,11 +312,16 @@ impl ArticleState<'_> {
                 .filter(|p| !scene_changes(view, view.start + p.end, trigger.start))
                 .map(|p| civilians_of(p, view.start));
         }
-        if target.is_none() {
-            // "both sides agreed": the pair's second party is the target.
+        let pair_source = roles
+            .source
+            .filter(|&i| view.actors[i].kind == MentionKind::Pair);
+        if target.is_none() || (pair_source.is_some() && roles::acts_together(trigger)) {
+            // "both sides agreed": the pair's second party is the target; "the pair met at the
+            // G20 summit": with each other, not with where they met.
             target = roles
                 .source
-                .and_then(|i| partner_ref(text, &view.actors[i]));
+                .and_then(|i| partner_ref(text, &view.actors[i]))
+                .or(target);
         }
         if target.is_none() && source_is_pronoun {
             target = self.counterpart_of(source.as_ref());
@@ -2251,5 +2256,16 @@ mod tests {
              \"Such violations must be prevented,\" the Kenyan foreign minister said.",
         );
         assert_has(&events, "REQUEST", "KEN", "SOM");
+    }
+
+    #[test]
+    fn the_pair_meets_each_other_not_the_summit_they_met_at() {
+        let events = code(
+            "Kenya's president met Somalia's president in Nairobi on Monday. \
+             The pair had first met at the African Union summit last year.",
+        );
+        assert_lacks(&events, "CONSULT", "KEN", "IGO");
+        assert_lacks(&events, "CONSULT", "SOM", "IGO");
+        assert_has(&events, "CONSULT", "KEN", "SOM");
     }
 }

@@ -162,7 +162,7 @@ pub fn assign(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
 
 /// Event types that coordinated parties do with each other when no one else is named: meeting,
 /// agreeing, cooperating, signing, settling.
-fn acts_together(trigger: &Trigger) -> bool {
+pub(crate) fn acts_together(trigger: &Trigger) -> bool {
     trigger.joint
         || matches!(&trigger.cameo[..2], "03" | "04" | "06" | "08")
         || trigger.cameo.starts_with("057")
