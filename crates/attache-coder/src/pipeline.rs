@@ -2262,7 +2262,7 @@ mod tests {
     fn the_pair_meets_each_other_not_the_summit_they_met_at() {
         let events = code(
             "Kenya's president met Somalia's president in Nairobi on Monday. \
-             The pair had first met at the African Union summit last year.",
+             The pair also met at the African Union summit in Addis Ababa last year.",
         );
         assert_lacks(&events, "CONSULT", "KEN", "IGO");
         assert_lacks(&events, "CONSULT", "SOM", "IGO");
