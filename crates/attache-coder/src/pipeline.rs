@@ -269,6 +269,9 @@ impl ArticleState<'_> {
             Reading::Code(m) => m,
             Reading::Negated | Reading::Unreal => return,
         };
+        if warns_of_a_fact(view, trigger) {
+            return;
+        }
         let clause = Clause {
             words: &view.words,
             actors: &view.actors,
@@ -926,6 +929,24 @@ fn is_scheduled(doc: &Doc, trigger: &Trigger) -> bool {
         cur = head;
     }
     false
+}
+
+/// "He warned that the expulsion had triggered a breakdown": a warning that something is so,
+/// with nothing the warner would do, threatens nothing.
+fn warns_of_a_fact(view: &SentenceView<'_>, trigger: &Trigger) -> bool {
+    let words = &view.words;
+    let at = words.partition_point(|w| w.start < trigger.start);
+    let warn = words.get(at).is_some_and(|w| w.lower.starts_with("warn"));
+    let after = words.partition_point(|w| w.start < trigger.end);
+    if !warn || words.get(after).is_none_or(|w| w.lower != "that") {
+        return false;
+    }
+    !words[after..].iter().any(|w| {
+        matches!(
+            w.lower,
+            "will" | "would" | "could" | "might" | "may" | "shall" | "'ll" | "’ll" | "wo" | "can"
+        )
+    })
 }
 
 /// A demand worded as an obligation ("must be stopped", "must hold an investigation").
@@ -2267,5 +2288,13 @@ mod tests {
         assert_lacks(&events, "CONSULT", "KEN", "IGO");
         assert_lacks(&events, "CONSULT", "SOM", "IGO");
         assert_has(&events, "CONSULT", "KEN", "SOM");
+    }
+
+    #[test]
+    fn a_warning_of_a_fact_is_no_threat() {
+        let events = code("Kenya warned that Somalia's decision had damaged relations.");
+        assert_lacks(&events, "THREATEN", "KEN", "SOM");
+        let events = code("Kenya warned that it would retaliate against Somalia.");
+        assert_has(&events, "THREATEN", "KEN", "SOM");
     }
 }
