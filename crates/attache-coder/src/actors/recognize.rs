@@ -27,6 +27,27 @@ struct Tok {
 }
 
 /// Words that open a noun phrase and belong to its text.
+/// Goods an adjective of nationality may describe ("Russian gas"): no actor.
+const COMMODITIES: &[&str] = &[
+    "gas",
+    "oil",
+    "crude",
+    "lng",
+    "coal",
+    "grain",
+    "wheat",
+    "goods",
+    "products",
+    "imports",
+    "exports",
+    "energy",
+    "supplies",
+    "steel",
+    "cars",
+    "fertiliser",
+    "fertilizer",
+];
+
 const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "all", "both", "some", "several", "two",
     "three", "four", "many", "other",
@@ -1100,6 +1121,10 @@ impl<'a> Parser<'a> {
         };
         let tok = self.toks.get(at)?;
         let start = self.toks.get(start_idx)?.s;
+        // "receive Russian gas", "Chinese imports": goods from a state are not the state.
+        if kind == GazKind::Adjective && self.is_word(at + 1, COMMODITIES) {
+            return None;
+        }
         // An adjective alone ("Afghan soil") still names the state; a possessive is left out.
         let o = self.owner_of(kind, idx)?;
         let mk = match kind {

@@ -735,3 +735,26 @@ fn a_hyphenated_particle_continues_a_name() {
         ["Qatari Prime Minister Mohammed bin Abdulrahman al-Thani|QAT|GOV|Mohammed bin Abdulrahman al-Thani|Prime Minister|4"]
     );
 }
+
+#[test]
+fn goods_of_a_state_are_not_the_state() {
+    let found = run(
+        "Hungary wants to keep buying Russian gas and Chinese imports.",
+        "2025-06-01",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|m| !m.starts_with("Russian") && !m.starts_with("Chinese")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|m| m.starts_with("Hungary|HUN")),
+        "{found:?}"
+    );
+    let found = run("Militants crossed from Afghan soil.", "2025-06-01");
+    assert!(
+        found.iter().any(|m| m.starts_with("Afghan|AFG")),
+        "{found:?}"
+    );
+}
