@@ -228,6 +228,11 @@ impl ArticleState<'_> {
             {
                 continue;
             }
+            // "urged member states to cooperate with Iran", "a ban on women working with the
+            // UN": what is asked for or banned has not happened.
+            if is_asked_for(&view, &triggers[..k], trigger) {
+                continue;
+            }
             let nested = is_nested(&view, &triggers[..k], trigger);
             self.code_trigger(&view, index, trigger, nested);
         }
@@ -1284,6 +1289,38 @@ fn is_nested(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) ->
     trigger.kind == TriggerKind::Noun || (first.ends_with("ing") && !after_comma)
 }
 
+/// Whether `trigger` is the content of an earlier request or ban in its clause: after "to",
+/// "for" or "on" ("called for a halt to attacks", "urged them to cooperate", "a ban on women
+/// working"), or right after it ("demanded the release").
+fn is_asked_for(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) -> bool {
+    let text = view.text;
+    let asks = |t: &Trigger| {
+        let said = &text[t.start - view.start..t.end - view.start];
+        matches!(t.cameo.get(..2), Some("02" | "10"))
+            || (t.cameo.starts_with("17") && said.to_lowercase().contains("ban"))
+    };
+    let Some(ask) = earlier.iter().rev().find(|t| asks(t)) else {
+        return false;
+    };
+    let from = view.words.partition_point(|w| w.start < ask.end);
+    let to = view.words.partition_point(|w| w.end <= trigger.start);
+    if to < from || to - from > 10 {
+        return false;
+    }
+    let between = &view.words[from..to];
+    let broken = between.iter().any(|w| {
+        matches!(
+            w.lower,
+            "," | ";" | ":" | "and" | "but" | "while" | "which" | "who" | "after" | "before" | "as"
+        )
+    });
+    let linked = between.len() <= 2
+        || between
+            .iter()
+            .any(|w| matches!(w.lower, "to" | "for" | "on"));
+    !broken && linked
+}
+
 /// Dates for one trigger: the date expression nearest to it (skipping "since ..." and claims), or
 /// every member of a coordination ("in 2022 and 2023").
 /// "relations improved since Lula took over in January": a date in a "since" clause dates the
@@ -2296,5 +2333,30 @@ mod tests {
         assert_lacks(&events, "THREATEN", "KEN", "SOM");
         let events = code("Kenya warned that it would retaliate against Somalia.");
         assert_has(&events, "THREATEN", "KEN", "SOM");
+    }
+
+    #[test]
+    fn what_is_asked_for_or_banned_has_not_happened() {
+        let events = code("Kenya urged Somalia to cooperate with Ethiopia on the border.");
+        assert_has(&events, "REQUEST", "KEN", "SOM");
+        assert!(
+            events.iter().all(|e| e.plover != "COOPERATE"),
+            "{:?}",
+            dyads(&events)
+        );
+        let events = code("Kenya condemned Somalia's ban on traders working with Ethiopia.");
+        assert!(
+            events.iter().all(|e| e.plover != "COOPERATE"),
+            "{:?}",
+            dyads(&events)
+        );
+        // Another clause reports a fact.
+        let events =
+            code("Kenya urged calm, and Somalia signed a trade agreement with Ethiopia on Monday.");
+        assert!(
+            events.iter().any(|e| e.plover != "REQUEST"),
+            "{:?}",
+            dyads(&events)
+        );
     }
 }
