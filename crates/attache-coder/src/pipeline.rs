@@ -1289,7 +1289,7 @@ fn is_nested(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) ->
     trigger.kind == TriggerKind::Noun || (first.ends_with("ing") && !after_comma)
 }
 
-/// Whether `trigger` is the content of an earlier request or ban in its clause: after "to",
+/// Whether `trigger` is the content of an earlier request, ban or denial in its clause: after "to",
 /// "for" or "on" ("called for a halt to attacks", "urged them to cooperate", "a ban on women
 /// working"), or right after it ("demanded the release").
 fn is_asked_for(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) -> bool {
@@ -1298,10 +1298,14 @@ fn is_asked_for(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger)
         let said = &text[t.start - view.start..t.end - view.start];
         matches!(t.cameo.get(..2), Some("02" | "10"))
             || (t.cameo.starts_with("17") && said.to_lowercase().contains("ban"))
+            || t.cameo == "016"
     };
     let Some(ask) = earlier.iter().rev().find(|t| asks(t)) else {
         return false;
     };
+    // "denied there had been air strikes", "denied it carried out the strikes": a denied event
+    // is not reported (GUIDELINES §1).
+    let denial = ask.cameo == "016";
     let from = view.words.partition_point(|w| w.start < ask.end);
     let to = view.words.partition_point(|w| w.end <= trigger.start);
     if to < from || to - from > 10 {
@@ -1314,7 +1318,8 @@ fn is_asked_for(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger)
             "," | ";" | ":" | "and" | "but" | "while" | "which" | "who" | "after" | "before" | "as"
         )
     });
-    let linked = between.len() <= 2
+    let linked = denial
+        || between.len() <= 2
         || between
             .iter()
             .any(|w| matches!(w.lower, "to" | "for" | "on"));
@@ -2347,6 +2352,12 @@ mod tests {
         let events = code("Kenya condemned Somalia's ban on traders working with Ethiopia.");
         assert!(
             events.iter().all(|e| e.plover != "COOPERATE"),
+            "{:?}",
+            dyads(&events)
+        );
+        let events = code("Somalia denied that its forces had attacked Kenyan troops.");
+        assert!(
+            events.iter().all(|e| e.plover != "ASSAULT"),
             "{:?}",
             dyads(&events)
         );
