@@ -27,7 +27,8 @@ mod features;
 mod lemma;
 mod lexicon;
 mod model_io;
-mod parser;
+#[doc(hidden)]
+pub mod parser;
 mod perceptron;
 mod sentences;
 mod syntax;
@@ -40,6 +41,8 @@ use std::ops::Range;
 
 pub use doc::{Doc, Sentence, Token, NO_HEAD};
 pub use sentences::split_sentences;
+#[doc(hidden)]
+pub use syntax::write_parser;
 pub use syntax::{Scratch, Syntax, WordAnalysis, PARSER_FILE, TAGGER_FILE};
 pub use tokenize::tokenize;
 

@@ -92,8 +92,22 @@ pub fn train_parser_model(
     let train = load_train(ud_dir)?;
     log(format!("{} training sentences", train.len()));
     let (labels, mut data) = parse_examples(&train);
-    // The parser learns from the tags the tagger will give it, not gold ones:
-    // each fold's tags come from a tagger trained on the other folds.
+    for (ex, tags) in data.iter_mut().zip(jackknife_tags(&train, log)) {
+        ex.tags = tags;
+    }
+    let parser = train_parser(&data, labels, epochs, SEED, |e, good| {
+        log(format!("epoch {e}: {:.2}% of moves optimal", good * 100.0));
+    });
+    let parser = Parser::new(parser.model.pruned(PARSER_PRUNE));
+    let bytes = write_parser(&parser);
+    let (features, weights) = parser.model.size();
+    write(out_dir, PARSER_FILE, &bytes, t0, features, weights)
+}
+
+/// The parser learns from the tags the tagger will give it, not gold ones:
+/// each fold's tags (tag hashes, one list per sentence) come from a tagger trained on the other folds.
+pub fn jackknife_tags(train: &[TreeSentence], log: &mut dyn FnMut(String)) -> Vec<Vec<u64>> {
+    let mut out = vec![Vec::new(); train.len()];
     for fold in 0..FOLDS {
         let rest: Vec<TreeSentence> = train
             .iter()
@@ -113,20 +127,14 @@ pub fn train_parser_model(
                 .map(|(k, w)| WordAtoms::new(&w.form, k == 0))
                 .collect();
             tagger.tag(&atoms, &mut scores, &mut classes);
-            data[i].tags = classes.iter().map(|&c| hashes[c as usize]).collect();
+            out[i] = classes.iter().map(|&c| hashes[c as usize]).collect();
         }
         log(format!(
             "fold {}: tags predicted by a tagger trained on the other folds",
             fold + 1
         ));
     }
-    let parser = train_parser(&data, labels, epochs, SEED, |e, good| {
-        log(format!("epoch {e}: {:.2}% of moves optimal", good * 100.0));
-    });
-    let parser = Parser::new(parser.model.pruned(PARSER_PRUNE));
-    let bytes = write_parser(&parser);
-    let (features, weights) = parser.model.size();
-    write(out_dir, PARSER_FILE, &bytes, t0, features, weights)
+    out
 }
 
 /// Trains the sentence-boundary classifier on the raw text of `ud_dir`'s train
