@@ -282,7 +282,22 @@ impl ArticleState<'_> {
             actors: &view.actors,
             doc: Some(view.doc),
         };
-        let roles = roles::assign(&clause, trigger);
+        let mut roles = roles::assign(&clause, trigger);
+        let reporter = if view.quotes.is_empty() {
+            quotes::speaker(&clause, &[], view.start)
+        } else {
+            view.speaker
+        }
+        .filter(|&sp| view.actors[sp].start >= trigger.end);
+        if roles.target.is_some() && roles.target == reporter {
+            // "Thai and Cambodian leaders have agreed to a ceasefire, Malaysia's prime minister
+            // said": who reports an act is not its target.
+            roles.target = None;
+            if !roles.co_sources.is_empty() && roles::acts_together(trigger) {
+                roles.target = Some(roles.co_sources.remove(0));
+                roles.joint = true;
+            }
+        }
         let text = self.article.text.as_str();
         let mut source = roles.source.map(|i| actor_ref(text, &view.actors[i]));
         let source_is_pronoun = roles
@@ -2366,6 +2381,24 @@ mod tests {
             code("Kenya urged calm, and Somalia signed a trade agreement with Ethiopia on Monday.");
         assert!(
             events.iter().any(|e| e.plover != "REQUEST"),
+            "{:?}",
+            dyads(&events)
+        );
+    }
+
+    #[test]
+    fn who_reports_an_act_is_not_its_target() {
+        let events = code(
+            "Kenyan and Somali leaders have agreed to implement a ceasefire starting on Monday, \
+             Ethiopian Prime Minister Abiy Ahmed said.",
+        );
+        assert!(has(&events, "RETREAT", "KEN", "SOM") || has(&events, "RETREAT", "SOM", "KEN"));
+        assert!(
+            events
+                .iter()
+                .flat_map(|e| [&e.source, &e.target])
+                .flatten()
+                .all(|a| a.code != "ETH"),
             "{:?}",
             dyads(&events)
         );
