@@ -863,6 +863,15 @@ mod tests {
         triggers(text).into_iter().map(|t| t.cameo).collect()
     }
 
+    #[test]
+    fn reinforcing_an_argument_and_acting_in_retaliation_are_no_events() {
+        assert!(codes("The report reinforced Kenya's concerns.").is_empty());
+        assert!(codes("Kenya reinforced its troops on the border.").contains(&"150".to_string()));
+        assert!(codes("In retaliation, Kenya expelled two diplomats.")
+            .iter()
+            .all(|c| !c.starts_with("19")));
+    }
+
     fn matched<'a>(text: &'a str, t: &Trigger) -> &'a str {
         &text[t.start..t.end]
     }
