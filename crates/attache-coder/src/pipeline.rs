@@ -207,6 +207,7 @@ impl ArticleState<'_> {
                 doc: Some(doc),
             };
             view.speaker = quotes::speaker(&clause, &view.quotes, view.start);
+            self.not_the_speaker(&mut view);
         }
         let before = self.drafts.len();
         let claimed = self.claim_of_responsibility(&view);
@@ -698,6 +699,45 @@ impl ArticleState<'_> {
             e.location_code.clone_from(&scene.location_code);
             e.location_lat = scene.location_lat;
             e.location_lon = scene.location_lon;
+        }
+    }
+
+    /// "“Deeply appreciate his condemnation,” he posted": a speaker does not call himself "he"
+    /// in his own words; the pronoun is the person last named before him.
+    fn not_the_speaker(&self, view: &mut SentenceView<'_>) {
+        let Some(speaker) = view.speaker.map(|i| view.actors[i].clone()) else {
+            return;
+        };
+        let Some(name) = speaker.name.as_deref() else {
+            return;
+        };
+        let other = self.ctx.people.iter().rev().find(|p| {
+            p.name.as_deref().is_some_and(|n| n != name) && p.kind != MentionKind::Pronoun
+        });
+        let Some(other) = other else {
+            return;
+        };
+        let text = self.article.text.as_str();
+        let (start, quotes) = (view.start, &view.quotes);
+        for a in view.actors.iter_mut() {
+            let third = matches!(
+                text[a.start..a.end].to_lowercase().as_str(),
+                "he" | "him" | "his" | "she" | "her"
+            );
+            let quoted = quotes
+                .iter()
+                .any(|q| start + q.start <= a.start && a.end <= start + q.end);
+            if a.kind == MentionKind::Pronoun && third && quoted && a.name.as_deref() == Some(name)
+            {
+                let (s, e) = (a.start, a.end);
+                *a = ActorMention {
+                    start: s,
+                    end: e,
+                    kind: MentionKind::Pronoun,
+                    rule: format!("pronoun→not the speaker→{}", other.rule),
+                    ..other.clone()
+                };
+            }
         }
     }
 
@@ -2402,5 +2442,16 @@ mod tests {
             "{:?}",
             dyads(&events)
         );
+    }
+
+    #[test]
+    fn a_speaker_does_not_call_himself_he_in_his_own_words() {
+        let events = code(
+            "Kenyan Foreign Minister Musalia Mudavadi spoke with Somali Foreign Minister Ahmed \
+             Fiqi on Monday. “Deeply appreciate his condemnation of the terrorist attack,” \
+             Mudavadi posted.",
+        );
+        assert_has(&events, "CONSULT", "KEN", "SOM");
+        assert_lacks(&events, "ACCUSE", "KEN", "SOM");
     }
 }
