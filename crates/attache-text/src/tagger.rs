@@ -48,6 +48,13 @@ impl WordAtoms {
         }
     }
 
+    /// The atoms of a treebank sentence's gold words, for training and evaluation.
+    pub fn of_sentence(s: &TreeSentence) -> Vec<WordAtoms> {
+        (s.words.iter().enumerate())
+            .map(|(k, w)| WordAtoms::new(&w.form, k == 0))
+            .collect()
+    }
+
     /// Stand-in for positions before the first and after the last word.
     fn pad(side: u64) -> WordAtoms {
         let h = mix(0xdead_beef, side);
@@ -438,9 +445,7 @@ mod tests {
     }
 
     fn tags(tagger: &Tagger, s: &TreeSentence) -> Vec<&'static str> {
-        let atoms: Vec<WordAtoms> = (s.words.iter().enumerate())
-            .map(|(k, w)| WordAtoms::new(&w.form, k == 0))
-            .collect();
+        let atoms = WordAtoms::of_sentence(s);
         let (mut scores, mut out) = ([0i32; 256], Vec::new());
         tagger.tag(&atoms, &mut scores, &mut out);
         out.iter().map(|&c| tagger.upos[c as usize]).collect()

@@ -120,12 +120,7 @@ pub fn jackknife_tags(train: &[TreeSentence], log: &mut dyn FnMut(String)) -> Ve
         let mut scores = Box::new([0i32; 256]);
         let mut classes = Vec::new();
         for (i, s) in train.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
-            let atoms: Vec<WordAtoms> = s
-                .words
-                .iter()
-                .enumerate()
-                .map(|(k, w)| WordAtoms::new(&w.form, k == 0))
-                .collect();
+            let atoms = WordAtoms::of_sentence(s);
             tagger.tag(&atoms, &mut scores, &mut classes);
             out[i] = classes.iter().map(|&c| hashes[c as usize]).collect();
         }
