@@ -94,6 +94,16 @@ impl SentenceView<'_> {
             .find(|q| self.start + q.start <= trigger.start && trigger.end <= self.start + q.end)
     }
 
+    /// Who says the sentence: its quotation's speaker, else the subject of its saying verb
+    /// ("Kh Asif says ...", "..., Anwar said").
+    fn sayer(&self, clause: &Clause<'_>) -> Option<usize> {
+        if self.quotes.is_empty() {
+            quotes::speaker(clause, &[], self.start)
+        } else {
+            self.speaker
+        }
+    }
+
     fn words_between_count(&self, from: usize, to: usize) -> usize {
         self.words
             .iter()
@@ -284,12 +294,9 @@ impl ArticleState<'_> {
             doc: Some(view.doc),
         };
         let mut roles = roles::assign(&clause, trigger);
-        let reporter = if view.quotes.is_empty() {
-            quotes::speaker(&clause, &[], view.start)
-        } else {
-            view.speaker
-        }
-        .filter(|&sp| view.actors[sp].start >= trigger.end);
+        let reporter = view
+            .sayer(&clause)
+            .filter(|&sp| view.actors[sp].start >= trigger.end);
         if roles.target.is_some() && roles.target == reporter {
             // "Thai and Cambodian leaders have agreed to a ceasefire, Malaysia's prime minister
             // said": who reports an act is not its target.
@@ -637,11 +644,7 @@ impl ArticleState<'_> {
         trigger: &Trigger,
     ) -> Option<(ActorRef, ActorRef)> {
         let text = self.article.text.as_str();
-        let speaker = if view.quotes.is_empty() {
-            quotes::speaker(clause, &[], view.start)
-        } else {
-            view.speaker
-        }?;
+        let speaker = view.sayer(clause)?;
         let speaker = &view.actors[speaker];
         if speaker.end > trigger.start && speaker.start < trigger.end {
             return None;
@@ -1020,8 +1023,11 @@ fn is_demand(text: &str, trigger: &Trigger) -> bool {
 /// comma, a dash or an agency in brackets ("Peshawar, January 30", "BEIJING (AP) —").
 fn dateline_state(sentence: &str) -> Option<String> {
     let place = find_places(sentence).into_iter().next()?;
-    let rest = sentence[place.end..].trim_start();
-    let opens = place.start == 0 && rest.starts_with([',', '(', '—', '–', '-', '[']);
+    let after = &sentence[place.end..];
+    let rest = after.trim_start();
+    // "KABUL - ..." but not "Kabul-based analysts said".
+    let dash = rest.starts_with(['—', '–']) || (rest.starts_with('-') && after.len() > rest.len());
+    let opens = place.start == 0 && (dash || rest.starts_with([',', '(', '[']));
     opens.then_some(place.country)
 }
 
