@@ -104,6 +104,17 @@ impl SentenceView<'_> {
         }
     }
 
+    /// Whether actor `i` is the one a saying verb right next to it names ("X said", "said X").
+    fn next_to_saying(&self, i: usize) -> bool {
+        let a = &self.actors[i];
+        let after = self.words.iter().find(|w| w.start >= a.end);
+        let before = self.words.iter().rev().find(|w| w.end <= a.start);
+        [after, before]
+            .into_iter()
+            .flatten()
+            .any(|w| quotes::SPEECH_VERBS.contains(&w.lower))
+    }
+
     fn words_between_count(&self, from: usize, to: usize) -> usize {
         self.words
             .iter()
@@ -296,7 +307,7 @@ impl ArticleState<'_> {
         let mut roles = roles::assign(&clause, trigger);
         let reporter = view
             .sayer(&clause)
-            .filter(|&sp| view.actors[sp].start >= trigger.end);
+            .filter(|&sp| view.actors[sp].start >= trigger.end && view.next_to_saying(sp));
         if roles.target.is_some() && roles.target == reporter {
             // "Thai and Cambodian leaders have agreed to a ceasefire, Malaysia's prime minister
             // said": who reports an act is not its target.
@@ -2448,6 +2459,10 @@ mod tests {
             "{:?}",
             dyads(&events)
         );
+        // A target of the reporter's own state is still the target.
+        let events =
+            code("Somali forces attacked Kenyan border posts on Sunday, Kenyan officials said.");
+        assert_has(&events, "ASSAULT", "SOM", "KEN");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::roles::{self, Clause};
 use std::ops::Range;
 
 /// Verbs that attribute a quotation to a speaker.
-const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "told",
