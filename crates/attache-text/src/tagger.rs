@@ -129,11 +129,11 @@ fn second_features(
     (f0, f1, f2): (u64, u64, u64),
     out: &mut [u64; N_SECOND_FEATS],
 ) {
-    let mut base = [0u64; N_TAG_FEATS];
-    features(words, i, p1, p2, &mut base);
-    out[..N_TAG_FEATS].copy_from_slice(&base);
+    let (base, second) = out.split_at_mut(N_TAG_FEATS);
+    let base: &mut [u64; N_TAG_FEATS] = base.try_into().expect("N_TAG_FEATS long");
+    features(words, i, p1, p2, base);
     let w = &words[i];
-    out[N_TAG_FEATS..].copy_from_slice(&[
+    second.copy_from_slice(&[
         feat(40, f0, 0, 0),
         feat(41, f1, 0, 0),
         feat(42, f1, f2, 0),

@@ -84,7 +84,12 @@ pub struct ArticleContext {
 const DATELINE_WEIGHT: usize = 2;
 
 /// Codes that stand for no state: never an article's home state.
-pub(crate) const NON_STATE: &[&str] = &["UNO", "EUR", "IGO", "IMG", "NGO", "MNC"];
+const NON_STATE: &[&str] = &["UNO", "EUR", "IGO", "IMG", "NGO", "MNC"];
+
+/// Whether `code` is a state's ISO3 code rather than empty or a non-state code.
+pub(crate) fn is_state(code: &str) -> bool {
+    code.len() == 3 && !NON_STATE.contains(&code)
+}
 
 impl ArticleContext {
     /// The state the article is about so far: the most named one, the first named on a tie.
@@ -135,7 +140,7 @@ impl ArticleContext {
     }
 
     fn count_state(&mut self, code: &str) {
-        if code.len() != 3 || NON_STATE.contains(&code) {
+        if !is_state(code) {
             return;
         }
         match self.states.iter_mut().find(|s| s.0 == code) {
