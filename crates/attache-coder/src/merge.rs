@@ -42,6 +42,17 @@ fn same_occurrence(a: &Draft, b: &Draft) -> bool {
     if different_people(ea, eb) || different_sectors(ea, eb) {
         return false;
     }
+    // The news and an occasion the article recalls with a date of its own that differs ("Last
+    // year, the ministers also expressed concern") are two events, however alike.
+    let recalled = |d: &Draft| d.event.background && d.dated_in_sentence;
+    let both_dated = ea.date.is_some() && eb.date.is_some();
+    if ea.background != eb.background
+        && (recalled(a) || recalled(b))
+        && both_dated
+        && !dates_compatible(ea, eb)
+    {
+        return false;
+    }
     // Two reports that each carry their own date are one occasion only on the same date: "met in
     // 2022" and "met on Thursday" are two meetings, as are the visits "in 2022 and 2023".
     if a.dated_in_sentence && b.dated_in_sentence {

@@ -1681,6 +1681,26 @@ mod tests {
     }
 
     #[test]
+    fn the_news_and_a_dated_recollection_of_its_kind_are_two_events() {
+        let events = code(
+            "Kenyan ministers condemned Somalia's new border rules. Last year, the Kenyan \
+             ministers also condemned Somalia's border rules.",
+        );
+        let dates: Vec<_> = events
+            .iter()
+            .filter(|e| e.plover == "ACCUSE")
+            .map(|e| (e.date.clone(), e.background))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                (Some("2025-05-16".into()), false),
+                (Some("2024".into()), true)
+            ]
+        );
+    }
+
+    #[test]
     fn forces_and_governments_of_one_dyad_are_two_actors() {
         let text = "Iranian border guards accused Afghan troops of firing first on Thursday. \
                     Iran accuses the Afghan government of blocking the river.";
