@@ -48,6 +48,7 @@ pub(crate) fn code_with_triggers(
         orphan_claims: Vec::new(),
         triggers,
         recent: Vec::new(),
+        voice: None,
     };
     for (index, sentence) in doc.sentences.iter().enumerate() {
         state.code_sentence(doc, index, sentence);
@@ -69,6 +70,8 @@ struct ArticleState<'a> {
     triggers: Option<Vec<Vec<Trigger>>>,
     /// Actors named in the last sentences, with their sentence's index, in article order.
     recent: Vec<(usize, ActorMention)>,
+    /// Who said the last sentence that names its sayer, with that sentence's index.
+    voice: Option<(usize, ActorMention)>,
 }
 
 /// What a sentence offers every trigger in it.
@@ -87,6 +90,9 @@ struct SentenceView<'a> {
     /// Who says the sentence: its quotation's speaker, else the subject of its saying verb
     /// ("Kh Asif says ...", "..., Anwar said"). Found only in sentences with a trigger.
     sayer: Option<usize>,
+    /// The previous sentence's sayer, when this one is a quotation that names none: a statement
+    /// quoted sentence by sentence goes on in its author's voice.
+    voice: Option<ActorMention>,
 }
 
 impl SentenceView<'_> {
@@ -214,6 +220,7 @@ impl ArticleState<'_> {
             },
             speaker: None,
             sayer: None,
+            voice: None,
             words,
         };
         localize_unowned_groups(&mut view);
@@ -227,6 +234,16 @@ impl ArticleState<'_> {
             let speaker = quotes::speaker(&clause, &view.quotes, view.start);
             view.speaker = speaker.filter(|_| !view.quotes.is_empty());
             view.sayer = speaker;
+            let opens_quoted = sentence_text.starts_with(['“', '"']);
+            view.voice = self
+                .voice
+                .take()
+                .filter(|(i, _)| speaker.is_none() && opens_quoted && i + 1 == index)
+                .map(|(_, m)| m);
+            self.voice = speaker
+                .map(|i| view.actors[i].clone())
+                .or_else(|| view.voice.clone())
+                .map(|m| (index, m));
         }
         if view.speaker.is_some() {
             self.not_the_speaker(&mut view);
@@ -327,7 +344,11 @@ impl ArticleState<'_> {
         if source.is_none() && speaks_for_the_speaker(view, &before, trigger) {
             // "“We welcome Finland to the alliance,” Stoltenberg said": "we" in a quotation is
             // its speaker's side.
-            source = view.speaker.map(|i| actor_ref(text, &view.actors[i]));
+            source = view
+                .speaker
+                .map(|i| &view.actors[i])
+                .or(view.voice.as_ref())
+                .map(|m| actor_ref(text, m));
             target = target.filter(|t| source.as_ref().is_none_or(|s| s.code != t.code));
         }
         if is_demand(text, trigger) {
@@ -655,8 +676,10 @@ impl ArticleState<'_> {
         trigger: &Trigger,
     ) -> Option<(ActorRef, ActorRef)> {
         let text = self.article.text.as_str();
-        let speaker = view.sayer?;
-        let speaker = &view.actors[speaker];
+        let speaker = match view.sayer {
+            Some(i) => &view.actors[i],
+            None => view.voice.as_ref()?,
+        };
         if speaker.end > trigger.start && speaker.start < trigger.end {
             return None;
         }
@@ -2418,6 +2441,23 @@ mod tests {
              \"Such violations must be prevented,\" the Kenyan foreign minister said.",
         );
         assert_has(&events, "REQUEST", "KEN", "SOM");
+    }
+
+    #[test]
+    fn a_quotation_that_names_no_speaker_goes_on_in_the_last_speakers_voice() {
+        let events = code(
+            "The statement said Kenya \"strongly condemns\" the attack on its embassy. \
+             \"The government of Somalia must immediately hold an investigation into the attack.\"",
+        );
+        assert_has(&events, "REQUEST", "KEN", "SOM");
+        assert_lacks(&events, "REQUEST", "SOM", "KEN");
+        // A sentence between them breaks the chain.
+        let events = code(
+            "The statement said Kenya \"strongly condemns\" the attack on its embassy. \
+             The embassy reopened on Friday. \
+             \"The government of Somalia must immediately hold an investigation into the attack.\"",
+        );
+        assert_lacks(&events, "REQUEST", "KEN", "SOM");
     }
 
     #[test]
