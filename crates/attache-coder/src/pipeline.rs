@@ -70,8 +70,8 @@ struct ArticleState<'a> {
     triggers: Option<Vec<Vec<Trigger>>>,
     /// Actors named in the last sentences, with their sentence's index, in article order.
     recent: Vec<(usize, ActorMention)>,
-    /// Who said the last sentence that names its sayer, with that sentence's index.
-    voice: Option<(usize, ActorMention)>,
+    /// Who spoke in the last sentence that has a speaker, with that sentence's index.
+    voice: Option<(usize, ActorRef)>,
 }
 
 /// What a sentence offers every trigger in it.
@@ -92,7 +92,7 @@ struct SentenceView<'a> {
     sayer: Option<usize>,
     /// The previous sentence's sayer, when this one is a quotation that names none: a statement
     /// quoted sentence by sentence goes on in its author's voice.
-    voice: Option<ActorMention>,
+    voice: Option<ActorRef>,
 }
 
 impl SentenceView<'_> {
@@ -240,10 +240,6 @@ impl ArticleState<'_> {
                 .take()
                 .filter(|(i, _)| speaker.is_none() && opens_quoted && i + 1 == index)
                 .map(|(_, m)| m);
-            self.voice = speaker
-                .map(|i| view.actors[i].clone())
-                .or_else(|| view.voice.clone())
-                .map(|m| (index, m));
         }
         if view.speaker.is_some() {
             self.not_the_speaker(&mut view);
@@ -277,6 +273,7 @@ impl ArticleState<'_> {
             self.code_trigger(&view, index, trigger, nested);
         }
         self.code_mediation(&view, index, before);
+        self.remember_voice(&view, index, before);
         // Only the last sentences can give an implicit target.
         self.recent.retain(|(i, _)| i + 2 >= index);
         self.recent.extend(
@@ -323,6 +320,12 @@ impl ArticleState<'_> {
             doc: Some(view.doc),
         };
         let mut roles = roles::assign(&clause, trigger);
+        // "denied there had been air strikes and told Reuters ...": the news agency a statement
+        // is told to is its channel, not its target.
+        let told_the_press = |i: usize| view.actors[i].sector == "MED" && view.next_to_saying(i);
+        if roles.target.is_some_and(told_the_press) {
+            roles.target = None;
+        }
         let reporter = view
             .sayer
             .filter(|&sp| view.actors[sp].start >= trigger.end && view.next_to_saying(sp));
@@ -346,12 +349,11 @@ impl ArticleState<'_> {
             // its speaker's side.
             source = view
                 .speaker
-                .map(|i| &view.actors[i])
-                .or(view.voice.as_ref())
-                .map(|m| actor_ref(text, m));
+                .map(|i| actor_ref(text, &view.actors[i]))
+                .or_else(|| view.voice.clone());
             target = target.filter(|t| source.as_ref().is_none_or(|s| s.code != t.code));
         }
-        if is_demand(text, trigger) {
+        if is_demand(&text[trigger.start..trigger.end]) {
             // "Kh Asif says attacks from Afghan soil must be stopped": the one who says it
             // demands it of the party the must-clause is about.
             if let Some((s, t)) = self.demand_parties(view, trigger) {
@@ -677,10 +679,10 @@ impl ArticleState<'_> {
     ) -> Option<(ActorRef, ActorRef)> {
         let text = self.article.text.as_str();
         let speaker = match view.sayer {
-            Some(i) => &view.actors[i],
-            None => view.voice.as_ref()?,
+            Some(i) => actor_ref(text, &view.actors[i]),
+            None => view.voice.clone()?,
         };
-        if speaker.end > trigger.start && speaker.start < trigger.end {
+        if speaker.span[1] > trigger.start && speaker.span[0] < trigger.end {
             return None;
         }
         let other = |m: &&ActorMention| m.code != speaker.code && !m.code.is_empty();
@@ -701,7 +703,26 @@ impl ArticleState<'_> {
             };
             Some(inferred_actor(text, trigger, code, sector))
         })?;
-        Some((actor_ref(text, speaker), target))
+        Some((speaker, target))
+    }
+
+    /// The speaker a next quoted sentence may go on with: the sentence's sayer, else the author
+    /// of the statement it reports ("The FO said Pakistan “strongly condemns” ...").
+    fn remember_voice(&mut self, view: &SentenceView<'_>, index: usize, before: usize) {
+        let text = self.article.text.as_str();
+        let stated = || {
+            self.drafts[before..]
+                .iter()
+                .rev()
+                .find(|d| STATEMENT_TYPES.contains(&d.event.plover.as_str()))
+                .and_then(|d| d.event.source.clone())
+        };
+        let voice = view
+            .sayer
+            .map(|i| actor_ref(text, &view.actors[i]))
+            .or_else(|| view.voice.clone())
+            .or_else(stated);
+        self.voice = voice.map(|v| (index, v));
     }
 
     fn counterpart_of(&self, source: Option<&ActorRef>) -> Option<ActorRef> {
@@ -899,6 +920,9 @@ impl ArticleState<'_> {
 /// right ones: those are aimed at someone the text names, or at nobody in particular.
 const IMPLICIT_TARGET_TYPES: &[&str] = &["REJECT", "AGREE"];
 
+/// Types whose act is saying something: their source speaks.
+const STATEMENT_TYPES: &[&str] = &["SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"];
+
 /// The trigger is inside a direct quotation and its subject is "we" or "I" (a few words before
 /// it: "We strongly condemn").
 fn speaks_for_the_speaker(view: &SentenceView<'_>, before: &[&str], trigger: &Trigger) -> bool {
@@ -1049,9 +1073,8 @@ fn warns_of_a_fact(view: &SentenceView<'_>, trigger: &Trigger) -> bool {
 }
 
 /// A demand worded as an obligation ("must be stopped", "must hold an investigation").
-fn is_demand(text: &str, trigger: &Trigger) -> bool {
-    text[trigger.start..trigger.end]
-        .get(..5)
+fn is_demand(said: &str) -> bool {
+    said.get(..5)
         .is_some_and(|w| w.eq_ignore_ascii_case("must "))
 }
 
@@ -1397,6 +1420,9 @@ fn is_asked_for(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger)
             || (t.cameo.starts_with("17") && said.to_lowercase().contains("ban"))
             || t.cameo == "016"
     };
+    if is_demanded(view, earlier, trigger) {
+        return true;
+    }
     let Some(ask) = earlier.iter().rev().find(|t| asks(t)) else {
         return false;
     };
@@ -1421,6 +1447,27 @@ fn is_asked_for(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger)
             .iter()
             .any(|w| matches!(w.lower, "to" | "for" | "on"));
     !broken && linked
+}
+
+/// "X must hold an investigation, apprehend the culprits and bring them to justice": the acts
+/// listed after a must-demand are what it demands, not what happened.
+fn is_demanded(view: &SentenceView<'_>, earlier: &[Trigger], trigger: &Trigger) -> bool {
+    let Some(demand) = earlier
+        .iter()
+        .rev()
+        .find(|t| is_demand(&view.text[t.start - view.start..t.end - view.start]))
+    else {
+        return false;
+    };
+    let from = view.words.partition_point(|w| w.start < demand.end);
+    let to = view.words.partition_point(|w| w.end <= trigger.start);
+    from <= to
+        && !view.words[from..to].iter().any(|w| {
+            matches!(
+                w.lower,
+                ";" | ":" | "but" | "while" | "which" | "who" | "after" | "because" | "said"
+            )
+        })
 }
 
 /// Dates for one trigger: the date expression nearest to it (skipping "since ..." and claims), or
@@ -2446,18 +2493,41 @@ mod tests {
     #[test]
     fn a_quotation_that_names_no_speaker_goes_on_in_the_last_speakers_voice() {
         let events = code(
-            "The statement said Kenya \"strongly condemns\" the attack on its embassy. \
+            "Kenya's embassy in Mogadishu came under attack on Friday. The statement said \
+             Kenya \"strongly condemns\" the attack on its embassy. \
              \"The government of Somalia must immediately hold an investigation into the attack.\"",
         );
         assert_has(&events, "REQUEST", "KEN", "SOM");
         assert_lacks(&events, "REQUEST", "SOM", "KEN");
         // A sentence between them breaks the chain.
         let events = code(
-            "The statement said Kenya \"strongly condemns\" the attack on its embassy. \
-             The embassy reopened on Friday. \
+            "Kenya's embassy in Mogadishu came under attack on Friday. The statement said \
+             Kenya \"strongly condemns\" the attack on its embassy. The embassy reopened. \
              \"The government of Somalia must immediately hold an investigation into the attack.\"",
         );
         assert_lacks(&events, "REQUEST", "KEN", "SOM");
+    }
+
+    #[test]
+    fn acts_listed_after_a_must_demand_are_demanded_not_done() {
+        let events = code(
+            "Kenya said the Somali government must hold an investigation into the attack, \
+             arrest the gunmen and punish them.",
+        );
+        assert_has(&events, "REQUEST", "KEN", "SOM");
+        assert_no_type(&events, "COERCE");
+    }
+
+    #[test]
+    fn the_agency_a_statement_is_told_to_is_no_target() {
+        let events = code(
+            "The Somali embassy spokesman denied there had been air strikes and told Reuters \
+             the ambassador was safe.",
+        );
+        let to_the_press = events
+            .iter()
+            .any(|e| e.target.as_ref().is_some_and(|t| t.sector == "MED"));
+        assert!(!to_the_press, "{:?}", dyads(&events));
     }
 
     #[test]

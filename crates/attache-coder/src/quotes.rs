@@ -80,7 +80,14 @@ pub fn speaker(
         .iter()
         .enumerate()
         .find(|(_, w)| SPEECH_VERBS.contains(&w.lower) && !inside(w.start))?;
-    if let Some(next) = clause.words.get(k + 1) {
+    // "“...,” said Balkhi" names the speaker after the verb; in "Kenya said the Somali
+    // government must ..." the actor after it is what is said.
+    let inverted = k == 0
+        || matches!(
+            clause.words[k - 1].lower,
+            "," | "”" | "\"" | "’" | "'" | "—" | "–"
+        );
+    if let Some(next) = clause.words.get(k + 1).filter(|_| inverted) {
         if let Some(i) = clause
             .actors
             .iter()
