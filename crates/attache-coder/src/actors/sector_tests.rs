@@ -153,3 +153,16 @@ fn commanders_on_both_sides_are_the_pairs_commanders() {
     assert_eq!((m.code.as_str(), m.sector.as_str()), ("PER", "MIL"));
     assert_eq!(m.partner, Some(("ECU".to_string(), "MIL".to_string())));
 }
+
+#[test]
+fn a_first_name_alone_is_the_family_member_named_before() {
+    let mut ctx = ArticleContext::default();
+    let coder = ActorCoder::embedded();
+    let first = "Brazilian Senator Flavio Bolsonaro met the press.";
+    coder.find(first, 0, first.len(), None, &mut ctx);
+    let t = "Later, Flavio criticised Chinese firms.";
+    let found = coder.find(t, 0, t.len(), None, &mut ctx);
+    let m = found.first().expect("a mention");
+    assert_eq!(&t[m.start..m.end], "Flavio");
+    assert_eq!((m.code.as_str(), m.sector.as_str()), ("BRA", "LEG"));
+}
