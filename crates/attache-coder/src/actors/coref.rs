@@ -48,6 +48,26 @@ pub(super) fn remember(ctx: &mut ArticleContext, m: &ActorMention, seen: &mut Se
 /// The person already named in the article that `name` refers to: the full name, the last
 /// word of it ("Muttaqi"), or first and last words ("Amir Muttaqi").
 pub(super) fn lookup<'c>(ctx: &'c ArticleContext, name: &str) -> Option<&'c ActorMention> {
+    by_surname(ctx, name).or_else(|| by_first_name(ctx, name))
+}
+
+/// A first name alone ("Eduardo" after "Eduardo Bolsonaro"), as articles call one member of a
+/// family whose surname another member holds: only when exactly one person named so far has it.
+fn by_first_name<'c>(ctx: &'c ArticleContext, name: &str) -> Option<&'c ActorMention> {
+    if name.contains(' ') || name.chars().count() < 4 {
+        return None;
+    }
+    let mut hits = ctx.people.iter().filter(|p| {
+        p.name.as_deref().is_some_and(|full| {
+            let pw: Vec<&str> = full.split_whitespace().collect();
+            pw.len() >= 2 && pw[0] == name
+        })
+    });
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first)
+}
+
+fn by_surname<'c>(ctx: &'c ArticleContext, name: &str) -> Option<&'c ActorMention> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let (first, last) = (words.first()?, words.last()?);
     ctx.people.iter().rev().find(|p| {

@@ -15,6 +15,8 @@ mod user_dictionary;
 mod audit_tests;
 #[cfg(test)]
 mod coverage_tests;
+#[cfg(test)]
+mod sector_tests;
 
 use crate::event::ActorRef;
 use chrono::NaiveDate;

@@ -241,6 +241,59 @@ const PAIR_NOUNS: &[&str] = &[
     "presidents",
     "administrations",
 ];
+/// Kin between a title and a name: "the former president's lawmaker son Eduardo Bolsonaro".
+const KIN: &[&str] = &[
+    "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "nephew",
+    "niece", "cousin",
+];
+/// Words that may follow a role noun naming a person: verbs of saying and being, auxiliaries,
+/// relatives, conjunctions and prepositions.
+const PERSON_FOLLOWERS: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "who",
+    "whom",
+    "whose",
+    "that",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "at",
+    "from",
+    "to",
+    "with",
+    "for",
+    "by",
+    "as",
+    "said",
+    "says",
+    "told",
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "does",
+    "also",
+    "then",
+    "later",
+    "reportedly",
+    "allegedly",
+];
+/// Words that may stand between a state and the noun for a firm: "Chinese technology company".
+const FIRM_FILLERS: usize = 2;
 const MALE: &[&str] = &["he", "him", "his"];
 const FEMALE: &[&str] = &["she", "her", "hers"];
 const PLURAL: &[&str] = &["they", "them", "their"];
@@ -666,6 +719,15 @@ impl<'a> Parser<'a> {
                 j += 2;
             }
         }
+        // An unknown first name before a known surname is another person of that family:
+        // "Eduardo Bolsonaro" is not "Jair Bolsonaro".
+        if j > first {
+            if let Some((GazKind::Person, _)) = self.gaz(j) {
+                let name = self.clean_name(i, j + 1);
+                let known = self.dict.people.iter().position(|p| p.name == name);
+                return Some((j + 1, known));
+            }
+        }
         if j == first {
             // An honorific before a known person: "Mawlawi Amir Khan Muttaqi".
             if let Some((GazKind::Person, idx)) = self.gaz(j) {
@@ -781,6 +843,8 @@ impl<'a> Parser<'a> {
         // The entry before "-led", "-backed": "the UN-led Doha process".
         let mut linked: Option<(GazKind, usize, usize)> = None;
         let mut had_poss = false;
+        // The state after an organisation that names its national branch.
+        let mut branch: Option<usize> = None;
         loop {
             // A leader's people: "Trump envoy Adam Boehler", "Putin's spokesman" act for the
             // leader's state.
@@ -814,6 +878,15 @@ impl<'a> Parser<'a> {
                 if kind == GazKind::Person {
                     break;
                 }
+                // "Amnesty International US": an organisation's national branch is the
+                // organisation; the state after it starts no new owner.
+                if matches!(last_gaz, Some((GazKind::Org, ..)))
+                    && !had_poss
+                    && matches!(kind, GazKind::Country | GazKind::Adjective)
+                {
+                    branch = Some(j);
+                    break;
+                }
                 let o = self.owner_of(kind, idx)?;
                 if self.is_poss(j + 1) {
                     owner = Some(o);
@@ -834,6 +907,7 @@ impl<'a> Parser<'a> {
                 owner.get_or_insert(o);
                 last_gaz = Some((kind, idx, j));
                 j += 1;
+                j = self.skip_firm_fillers(j);
                 continue;
             }
             if let Some(t) = self.title(j) {
@@ -880,12 +954,20 @@ impl<'a> Parser<'a> {
                     return Some((m, j));
                 }
             }
-            return self.entry_alone(i, det, kind, idx, at, had_poss);
+            let (mut m, next) = self.entry_alone(i, det, kind, idx, at, had_poss)?;
+            if let Some(b) = branch.and_then(|b| self.toks.get(b)) {
+                m.end = b.e;
+                return Some((m, next.max(j + 1)));
+            }
+            return Some((m, next));
         };
         // A name after a person title: "Foreign Minister Amir Khan Muttaqi".
         let mut name: Option<String> = None;
         let mut known: Option<usize> = None;
         let person_title = matches!(head.class, TitleClass::Office | TitleClass::Role);
+        if person_title && self.is_word(j, KIN) && self.name_run(j + 1).is_some() {
+            j += 1;
+        }
         if person_title {
             if let Some((ne, k)) = self.name_run(j) {
                 let honor_only = ne == j;
@@ -914,6 +996,14 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "running for president": the office sought names nobody.
+        if name.is_none()
+            && head.class == TitleClass::Office
+            && i > 0
+            && self.is_word(i - 1, &["for"])
+        {
+            return None;
+        }
         // A named institution: "the Ministry of Urban Development and Housing".
         if head.class == TitleClass::Body && self.word(j) == Some("of") && self.cap_word(j + 1) {
             let mut k = j + 1;
@@ -934,9 +1024,12 @@ impl<'a> Parser<'a> {
             let Some(prep) = self.word(end_tok) else {
                 break;
             };
-            if !matches!(prep, "of" | "from" | "at" | "to" | "in") {
+            // "commanders on both sides" is "the commanders of both sides".
+            let on_pair = prep == "on" && self.pair_phrase(end_tok + 1, ctx).is_some();
+            if !matches!(prep, "of" | "from" | "at" | "to" | "in") && !on_pair {
                 break;
             }
+            let prep = if on_pair { "of" } else { prep };
             let inner = self
                 .pair_phrase(end_tok + 1, ctx)
                 .or_else(|| self.phrase(end_tok + 1, ctx, depth + 1));
@@ -976,8 +1069,18 @@ impl<'a> Parser<'a> {
         }
         if owner.is_none() && known.is_none() && name.is_none() {
             // "the ambassador", "the foreign minister": the person of that role named earlier.
+            // A role outside government ("the suspect", "a lawyer", "the gunman") is, failing
+            // that, someone of the state the article is about.
             if person_title {
-                return self.title_coref(i, end_tok, ctx);
+                let coref = self.title_coref(i, end_tok, ctx);
+                let outside = head.class == TitleClass::Role
+                    && !head.sector.is_empty()
+                    && head.sector != "GOV"
+                    && det.is_some_and(|d| ["the", "a", "an"].contains(&d.to_lowercase().as_str()))
+                    && !self.attributive(end_tok);
+                if coref.is_some() || !outside {
+                    return coref;
+                }
             }
             // "the protesters", "riot police", "the army": groups and bodies with no state named
             // belong to the state the article is about.
@@ -1100,6 +1203,41 @@ impl<'a> Parser<'a> {
             },
             end_tok,
         ))
+    }
+
+    /// Whether the word at `k`, right after a role noun, shows the noun qualifying another
+    /// ("the terrorist attack", "a student union") rather than naming a person ("the suspect
+    /// had fled", "a journalist, ...", "the gunman opened fire").
+    fn attributive(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else {
+            return false;
+        };
+        let lower = w.to_lowercase();
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !PERSON_FOLLOWERS.contains(&lower.as_str())
+            && !lower.ends_with("ed")
+    }
+
+    /// After a state, the lower-case words before a noun for a firm ("Chinese technology
+    /// company"): the index of that noun, else `j` unchanged. Only firms: elsewhere words
+    /// between a state and a title are often a verb ("Israeli strikes killed civilians").
+    fn skip_firm_fillers(&self, j: usize) -> usize {
+        let lower = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| w.chars().all(|c| c.is_lowercase()))
+        };
+        let mut k = j;
+        while k < j + FIRM_FILLERS && lower(k) {
+            k += 1;
+            let firm = self
+                .title(k)
+                .and_then(|t| self.dict.titles.get(t))
+                .is_some_and(|t| t.sector == "BUS");
+            if firm {
+                return k;
+            }
+        }
+        j
     }
 
     /// A country, capital, adjective, organisation or known person on its own.
