@@ -161,6 +161,10 @@ impl Context<'_> {
 /// `*****`, `:-)`). Not words, numbers, punctuation, nor runs of dashes or dots:
 /// news and prose go on after them ("officials -- who spoke").
 fn is_web_artifact(token: &str) -> bool {
+    // Asked at nearly every gap: plain words and numbers are settled in one pass.
+    if token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
     let symbols = token.chars().count() >= 2
         && !token.contains(char::is_alphanumeric)
         && !token
@@ -269,7 +273,7 @@ mod tests {
     use super::is_web_artifact;
 
     #[test]
-    fn links_addresses_files_and_symbol_runs_are_no_words() {
+    fn links_addresses_files_and_symbol_runs_are_web_artifacts() {
         for t in [
             "http://a.org/x",
             "lena@example.com",
