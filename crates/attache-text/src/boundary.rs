@@ -50,10 +50,12 @@ pub(crate) struct Context<'a> {
 
 impl Context<'_> {
     /// Whether the model may end a sentence after token `k`: where the rules
-    /// end one, or after punctuation followed by a space. Not between two
-    /// words: EWT's e-mail lines ("12:42 PM Stan") taught it to split there,
-    /// which breaks news names ("PM Ram Thapa"). Skipping the other gaps (most
-    /// of them) also keeps splitting fast. Training still sees every gap.
+    /// end one, after punctuation followed by a space, or at a space next to a
+    /// web artifact (a URL, an e-mail address, a file name, a rule of stars:
+    /// web text's sign-offs and headers end without punctuation there).
+    /// Not between two words: EWT's e-mail lines ("12:42 PM Stan") taught it
+    /// to split there, which breaks news names ("PM Ram Thapa"). Skipping the
+    /// other gaps (most of them) also keeps splitting fast. Training still sees every gap.
     pub fn candidate(&self, k: usize) -> bool {
         if self.rules[k] {
             return true;
@@ -61,9 +63,13 @@ impl Context<'_> {
         let (t, Some(next)) = (self.tokens[k], self.tokens.get(k + 1)) else {
             return true;
         };
-        t.end != next.start
-            && t.text(self.text)
-                .starts_with(['.', '?', '!', '…', ')', '"', '\'', '”', '’', ':', ';', ','])
+        if t.end == next.start {
+            return false;
+        }
+        let word = t.text(self.text);
+        word.starts_with(['.', '?', '!', '…', ')', '"', '\'', '”', '’', ':', ';', ','])
+            || is_web_artifact(word)
+            || is_web_artifact(next.text(self.text))
     }
 
     fn word(&self, i: isize) -> &str {
@@ -150,6 +156,32 @@ impl Context<'_> {
     }
 }
 
+/// What web text leaves a line of thought on, with no full stop: a URL, an
+/// e-mail address, a file name (`notes.pdf`), or a run of symbols (`>>`,
+/// `*****`, `:-)`). Not words, numbers, punctuation, nor runs of dashes or dots:
+/// news and prose go on after them ("officials -- who spoke").
+fn is_web_artifact(token: &str) -> bool {
+    // Asked at nearly every gap: plain words and numbers are settled in one pass.
+    if token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let symbols = token.chars().count() >= 2
+        && !token.contains(char::is_alphanumeric)
+        && !token
+            .chars()
+            .all(|c| matches!(c, '-' | '–' | '—' | '.' | '…'));
+    symbols || token.contains(['@', '/']) || is_file_name(token)
+}
+
+/// `notes.pdf`, `example.com`: a name, a dot and a short lower-case extension.
+fn is_file_name(token: &str) -> bool {
+    token.rsplit_once('.').is_some_and(|(name, ext)| {
+        name.ends_with(char::is_alphanumeric)
+            && (2..=4).contains(&ext.len())
+            && ext.bytes().all(|b| b.is_ascii_lowercase())
+    })
+}
+
 impl BoundaryModel {
     /// Whether a sentence ends after token `k`.
     pub(crate) fn ends(&self, ctx: &Context, k: usize, since: usize) -> bool {
@@ -234,4 +266,29 @@ pub fn train_boundaries(
     }
     let model = trainer.freeze(vec!["inside".into(), "end".into()]);
     BoundaryModel { model }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_web_artifact;
+
+    #[test]
+    fn links_addresses_files_and_symbol_runs_are_web_artifacts() {
+        for t in [
+            "http://a.org/x",
+            "lena@example.com",
+            "notes.pdf",
+            "example.com",
+            ">>",
+            "*****",
+            ":-)",
+        ] {
+            assert!(is_web_artifact(t), "{t}");
+        }
+        for t in [
+            "Thanks", "U.S.", "p.m.", "42", "3.5", "--", "–", "...", ",", "(", "Inc.",
+        ] {
+            assert!(!is_web_artifact(t), "{t}");
+        }
+    }
 }

@@ -14,8 +14,8 @@ use std::path::PathBuf;
 /// issue's targets for EWT test (UPOS 95, UAS 84, LAS 80) are not reached yet;
 /// raise these as the models improve.
 const UPOS_FLOOR: f64 = 94.1;
-const UAS_FLOOR: f64 = 81.6;
-const LAS_FLOOR: f64 = 78.3;
+const UAS_FLOOR: f64 = 81.7;
+const LAS_FLOOR: f64 = 78.4;
 const TOKENS_FLOOR: f64 = 99.0;
 
 fn dev_path() -> PathBuf {

@@ -346,3 +346,28 @@ fn mail_header_stamps_stand_alone() {
         &["The vote on 11/02/99 was close and ended at 17:05 after talks"],
     );
 }
+
+#[test]
+fn sign_offs_and_links_end_sentences_without_punctuation() {
+    // Web text ends a line of thought at a URL, an address or a rule, with no
+    // full stop; the model may end a sentence next to such a token.
+    check(
+        "The photos are on my page http://www.example.org/trip.html Tell me what you think",
+        &[
+            "The photos are on my page http://www.example.org/trip.html",
+            "Tell me what you think",
+        ],
+    );
+    check(
+        "Write to me at lena.moss@example.com I will be back on Monday",
+        &[
+            "Write to me at lena.moss@example.com",
+            "I will be back on Monday",
+        ],
+    );
+    // Between two words it still may not: a title before a name stays.
+    check(
+        "The talks ended at 6 PM Ram Thapa said later",
+        &["The talks ended at 6 PM Ram Thapa said later"],
+    );
+}
