@@ -898,6 +898,11 @@ impl ArticleState<'_> {
             .into_iter()
             .map(|d| d.event)
             .collect();
+        for e in &mut events {
+            if let (Some(source), "ASSAULT" | "MOBILIZE") = (&mut e.source, e.plover.as_str()) {
+                armed_forces_of_a_state(source);
+            }
+        }
         for (claim, since) in self.orphan_claims {
             if let Some(main) = events
                 .iter_mut()
@@ -1315,6 +1320,16 @@ fn official_protest(cameo: String, source: &ActorRef) -> String {
         "114".to_string()
     } else {
         cameo
+    }
+}
+
+/// "Pakistan carried out air strikes", "Russia massed troops": a state that attacks or mobilises
+/// does so with its armed forces (GUIDELINES §3, MIL); a named person (a president ordering
+/// strikes) keeps the office.
+fn armed_forces_of_a_state(source: &mut ActorRef) {
+    let state = crate::actors::is_state(&source.code);
+    if state && source.name.is_none() && matches!(source.sector.as_str(), "GOV" | "") {
+        source.sector = "MIL".to_string();
     }
 }
 
@@ -2528,6 +2543,19 @@ mod tests {
             .iter()
             .any(|e| e.target.as_ref().is_some_and(|t| t.sector == "MED"));
         assert!(!to_the_press, "{:?}", dyads(&events));
+    }
+
+    #[test]
+    fn a_state_attacks_with_its_armed_forces() {
+        let events = code("Kenya carried out air strikes on Somali villages on Monday.");
+        let attack = events.iter().find(|e| e.plover == "ASSAULT");
+        let source = attack.and_then(|e| e.source.as_ref());
+        assert_eq!(
+            source.map(|s| (s.code.as_str(), s.sector.as_str())),
+            Some(("KEN", "MIL")),
+            "{:?}",
+            dyads(&events)
+        );
     }
 
     #[test]

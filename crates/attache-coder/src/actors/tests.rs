@@ -261,8 +261,10 @@ fn events_code_actors_as_of_the_event_date() {
     let article = attache_ingest::Article {
         id: "t".into(),
         published: d("2025-03-10"),
-        text: "In 2019 the Taliban attacked an army base in Ghazni. The Taliban attacked a police \
-               post in Kunduz on Sunday."
+        // After 2021-08-15 the Taliban are the government; their attacks would be their armed
+        // forces' (MIL), so the later event is a statement.
+        text: "In 2019 the Taliban attacked an army base in Ghazni. The Taliban condemned \
+               Pakistan on Sunday."
             .into(),
         ..attache_ingest::Article::default()
     };
