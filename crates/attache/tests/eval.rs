@@ -69,6 +69,54 @@ fn assert_agrees_with_score_py(gold: &Path, events: &Path, score_py: &Path) {
     assert_eq!(json_of(&ours), theirs);
 }
 
+/// Events whose trigger, wherever it stands in the event's sentence, follows a negation within
+/// four words ("did not invite", "has yet to recognise", "refused to meet"): GUIDELINES §1 says
+/// such events are not emitted. This check reads the output, not the coder's own modality rules.
+fn negated_events(events: &str) -> Vec<String> {
+    const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "nor", "without"];
+    const CANCELLING: &[&str] = &["yet", "failed", "refused", "declined"];
+    let mut found = Vec::new();
+    for line in events.lines().filter(|l| !l.trim().is_empty()) {
+        let event: Value = serde_json::from_str(line).expect("an event");
+        let (Some(sentence), Some(trigger)) =
+            (event["sentence"].as_str(), event["trigger"].as_str())
+        else {
+            continue;
+        };
+        let lower = sentence.to_lowercase();
+        let negated_at = |at: usize| {
+            let words: Vec<&str> = lower[..at]
+                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let near = &words[words.len().saturating_sub(4)..];
+            let cancelled = near
+                .windows(2)
+                .any(|p| CANCELLING.contains(&p[0]) && p[1] == "to");
+            cancelled
+                || near
+                    .iter()
+                    .any(|w| NEGATIONS.contains(w) || w.ends_with("n't"))
+        };
+        let at: Vec<usize> = lower
+            .match_indices(&trigger.to_lowercase())
+            .map(|(i, _)| i)
+            .collect();
+        if !at.is_empty() && at.iter().all(|&i| negated_at(i)) {
+            found.push(format!("{} {}: {sentence}", event["plover"], trigger));
+        }
+    }
+    found
+}
+
+#[test]
+fn a_negated_event_is_found_by_the_check() {
+    let event = r#"{"plover": "CONSULT", "trigger": "invite", "sentence": "The UN did not invite the Taliban."}"#;
+    assert_eq!(negated_events(event).len(), 1);
+    let event = r#"{"plover": "CONSULT", "trigger": "met", "sentence": "Kenya said no to the plan in May, then met Somalia."}"#;
+    assert!(negated_events(event).is_empty());
+}
+
 #[test]
 fn agrees_with_the_shared_scorer_on_dev_and_seeds() {
     let Some(eval) = shared_eval() else {
@@ -81,6 +129,11 @@ fn agrees_with_the_shared_scorer_on_dev_and_seeds() {
     assert!(out.status.success(), "{out:?}");
     fs::write(&dev_events, &out.stdout).expect("write events");
     assert_agrees_with_score_py(&eval.join("dev/gold.jsonl"), &dev_events, &score_py);
+    let negated = negated_events(&String::from_utf8_lossy(&out.stdout));
+    assert!(
+        negated.is_empty(),
+        "negated events emitted on dev: {negated:#?}"
+    );
 
     let seed_events = dir.path().join("seeds.jsonl");
     let out = attache(&[
@@ -90,6 +143,11 @@ fn agrees_with_the_shared_scorer_on_dev_and_seeds() {
     ]);
     assert!(out.status.success(), "{out:?}");
     fs::write(&seed_events, &out.stdout).expect("write events");
+    let negated = negated_events(&String::from_utf8_lossy(&out.stdout));
+    assert!(
+        negated.is_empty(),
+        "negated events emitted on the seeds: {negated:#?}"
+    );
     assert_agrees_with_score_py(
         &eval.join("seeds/seeds.gold.jsonl"),
         &seed_events,
