@@ -39,7 +39,7 @@ fn same_occurrence(a: &Draft, b: &Draft) -> bool {
     if ea.plover != eb.plover || planned(ea) != planned(eb) || dyad(ea) != dyad(eb) {
         return false;
     }
-    if different_people(ea, eb) || different_sectors(ea, eb) {
+    if different_people(ea, eb) || different_sectors(ea, eb) || different_speakers(ea, eb) {
         return false;
     }
     // The news and an occasion the article recalls with a date of its own that differs ("Last
@@ -109,6 +109,16 @@ fn different_sectors(a: &Event, b: &Event) -> bool {
         FORCE.contains(&x) != FORCE.contains(&y) && !x.is_empty() && !y.is_empty()
     };
     differ(sector(&a.source), sector(&b.source)) && differ(sector(&a.target), sector(&b.target))
+}
+
+/// Statements by a party and by the government ("Republicans condemned the violence", "the
+/// President condemned the attack") are two statements, not one told twice.
+fn different_speakers(a: &Event, b: &Event) -> bool {
+    const STATEMENTS: &[&str] = &["SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"];
+    let sector =
+        |x: &Option<crate::ActorRef>| x.as_ref().map_or(String::new(), |x| x.sector.clone());
+    let (x, y) = (sector(&a.source), sector(&b.source));
+    STATEMENTS.contains(&a.plover.as_str()) && !x.is_empty() && !y.is_empty() && x != y
 }
 
 /// Keeps the better-dated of two reports of one occurrence (dated in its own sentence, then the

@@ -1786,6 +1786,20 @@ mod tests {
     }
 
     #[test]
+    fn a_party_and_the_government_condemning_one_attack_make_two_statements() {
+        let events = code(
+            "A US senator was shot at a rally in Ohio on Saturday. Republicans condemned the attack. \
+             The White House condemned the attack.",
+        );
+        let speakers: Vec<&str> = events
+            .iter()
+            .filter(|e| e.plover == "ACCUSE")
+            .filter_map(|e| e.source.as_ref().map(|s| s.sector.as_str()))
+            .collect();
+        assert_eq!(speakers, ["PTY", "GOV"], "{:?}", dyads(&events));
+    }
+
+    #[test]
     fn forces_and_governments_of_one_dyad_are_two_actors() {
         let text = "Iranian border guards accused Afghan troops of firing first on Thursday. \
                     Iran accuses the Afghan government of blocking the river.";
