@@ -1856,13 +1856,19 @@ mod tests {
     #[test]
     fn a_shooting_with_no_attacker_nor_place_is_by_gunmen_of_the_victims_state() {
         let events = code_parsed("Kenya's interior minister was shot during a campaign rally.");
-        let attack = events.iter().find(|e| e.plover == "ASSAULT");
-        let source = attack.and_then(|e| e.source.as_ref());
+        assert_source(&events, "ASSAULT", ("KEN", "UAF"));
+    }
+
+    /// The first event of type `plover` has a source of this code and sector.
+    #[track_caller]
+    fn assert_source(events: &[Event], plover: &str, expected: (&str, &str)) {
+        let event = events.iter().find(|e| e.plover == plover);
+        let source = event.and_then(|e| e.source.as_ref());
         assert_eq!(
             source.map(|s| (s.code.as_str(), s.sector.as_str())),
-            Some(("KEN", "UAF")),
+            Some(expected),
             "{:?}",
-            dyads(&events)
+            dyads(events)
         );
     }
 
@@ -2562,14 +2568,7 @@ mod tests {
     #[test]
     fn a_state_attacks_with_its_armed_forces() {
         let events = code("Kenya carried out air strikes on Somali villages on Monday.");
-        let attack = events.iter().find(|e| e.plover == "ASSAULT");
-        let source = attack.and_then(|e| e.source.as_ref());
-        assert_eq!(
-            source.map(|s| (s.code.as_str(), s.sector.as_str())),
-            Some(("KEN", "MIL")),
-            "{:?}",
-            dyads(&events)
-        );
+        assert_source(&events, "ASSAULT", ("KEN", "MIL"));
     }
 
     #[test]

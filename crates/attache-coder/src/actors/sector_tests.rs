@@ -142,13 +142,8 @@ fn peacekeepers_belong_to_the_un() {
 
 #[test]
 fn commanders_on_both_sides_are_the_pairs_commanders() {
-    let mut ctx = ArticleContext::default();
-    let coder = ActorCoder::embedded();
-    let first = "Peru and Ecuador agreed to a truce.";
-    coder.find(first, 0, first.len(), None, &mut ctx);
     let t = "The army commanders on both sides will meet.";
-    let found = coder.find(t, 0, t.len(), None, &mut ctx);
-    let m = found.first().expect("a mention");
+    let m = first_after("Peru and Ecuador agreed to a truce.", t);
     assert_eq!(&t[m.start..m.end], "The army commanders on both sides");
     assert_eq!((m.code.as_str(), m.sector.as_str()), ("PER", "MIL"));
     assert_eq!(m.partner, Some(("ECU".to_string(), "MIL".to_string())));
@@ -156,13 +151,18 @@ fn commanders_on_both_sides_are_the_pairs_commanders() {
 
 #[test]
 fn a_first_name_alone_is_the_family_member_named_before() {
-    let mut ctx = ArticleContext::default();
-    let coder = ActorCoder::embedded();
-    let first = "Brazilian Senator Flavio Bolsonaro met the press.";
-    coder.find(first, 0, first.len(), None, &mut ctx);
     let t = "Later, Flavio criticised Chinese firms.";
-    let found = coder.find(t, 0, t.len(), None, &mut ctx);
-    let m = found.first().expect("a mention");
+    let m = first_after("Brazilian Senator Flavio Bolsonaro met the press.", t);
     assert_eq!(&t[m.start..m.end], "Flavio");
     assert_eq!((m.code.as_str(), m.sector.as_str()), ("BRA", "LEG"));
+}
+
+/// The first actor found in `text` once the sentence `before` has been read (coreference and the
+/// article's pair see it).
+fn first_after(before: &str, text: &str) -> ActorMention {
+    let mut ctx = ArticleContext::default();
+    let coder = ActorCoder::embedded();
+    coder.find(before, 0, before.len(), None, &mut ctx);
+    let found = coder.find(text, 0, text.len(), None, &mut ctx);
+    found.into_iter().next().expect("a mention")
 }
