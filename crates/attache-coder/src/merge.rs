@@ -3,7 +3,7 @@
 //! the same actors on compatible dates are merged, keeping the best-dated report.
 
 use crate::event::{Event, Modality};
-use crate::pipeline::Draft;
+use crate::pipeline::{Draft, STATEMENT_TYPES};
 
 /// PLOVER types whose direction carries no meaning for identity.
 const SYMMETRIC: &[&str] = &["CONSULT", "AGREE", "COOPERATE"];
@@ -114,11 +114,10 @@ fn different_sectors(a: &Event, b: &Event) -> bool {
 /// Statements by a party and by the government ("Republicans condemned the violence", "the
 /// President condemned the attack") are two statements, not one told twice.
 fn different_speakers(a: &Event, b: &Event) -> bool {
-    const STATEMENTS: &[&str] = &["SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"];
     let sector =
         |x: &Option<crate::ActorRef>| x.as_ref().map_or(String::new(), |x| x.sector.clone());
     let (x, y) = (sector(&a.source), sector(&b.source));
-    STATEMENTS.contains(&a.plover.as_str()) && !x.is_empty() && !y.is_empty() && x != y
+    STATEMENT_TYPES.contains(&a.plover.as_str()) && !x.is_empty() && !y.is_empty() && x != y
 }
 
 /// Keeps the better-dated of two reports of one occurrence (dated in its own sentence, then the

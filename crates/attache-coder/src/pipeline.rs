@@ -926,7 +926,7 @@ impl ArticleState<'_> {
 const IMPLICIT_TARGET_TYPES: &[&str] = &["REJECT", "AGREE"];
 
 /// Types whose act is saying something: their source speaks.
-const STATEMENT_TYPES: &[&str] = &["SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"];
+pub(crate) const STATEMENT_TYPES: &[&str] = &["SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"];
 
 /// The trigger is inside a direct quotation and its subject is "we" or "I" (a few words before
 /// it: "We strongly condemn").
