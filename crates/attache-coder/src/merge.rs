@@ -102,9 +102,6 @@ fn different_people(a: &Event, b: &Event) -> bool {
 /// "Iran accuses the government" are two accusations, not one report of the same.
 fn different_sectors(a: &Event, b: &Event) -> bool {
     const FORCE: &[&str] = &["MIL", "COP", "REB", "UAF", "SPY"];
-    fn sector(x: &Option<crate::ActorRef>) -> &str {
-        x.as_ref().map_or("", |x| x.sector.as_str())
-    }
     let differ = |x: &str, y: &str| {
         FORCE.contains(&x) != FORCE.contains(&y) && !x.is_empty() && !y.is_empty()
     };
@@ -114,10 +111,12 @@ fn different_sectors(a: &Event, b: &Event) -> bool {
 /// Statements by a party and by the government ("Republicans condemned the violence", "the
 /// President condemned the attack") are two statements, not one told twice.
 fn different_speakers(a: &Event, b: &Event) -> bool {
-    let sector =
-        |x: &Option<crate::ActorRef>| x.as_ref().map_or(String::new(), |x| x.sector.clone());
     let (x, y) = (sector(&a.source), sector(&b.source));
     STATEMENT_TYPES.contains(&a.plover.as_str()) && !x.is_empty() && !y.is_empty() && x != y
+}
+
+fn sector(x: &Option<crate::ActorRef>) -> &str {
+    x.as_ref().map_or("", |x| x.sector.as_str())
 }
 
 /// Keeps the better-dated of two reports of one occurrence (dated in its own sentence, then the

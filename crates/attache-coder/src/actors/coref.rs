@@ -58,10 +58,10 @@ fn by_first_name<'c>(ctx: &'c ArticleContext, name: &str) -> Option<&'c ActorMen
         return None;
     }
     let mut hits = ctx.people.iter().filter(|p| {
-        p.name.as_deref().is_some_and(|full| {
-            let pw: Vec<&str> = full.split_whitespace().collect();
-            pw.len() >= 2 && pw[0] == name
-        })
+        p.name
+            .as_deref()
+            .and_then(|full| full.split_once(' '))
+            .is_some_and(|(first, _)| first == name)
     });
     let first = hits.next()?;
     hits.next().is_none().then_some(first)

@@ -1076,7 +1076,9 @@ impl<'a> Parser<'a> {
                 let outside = head.class == TitleClass::Role
                     && !head.sector.is_empty()
                     && head.sector != "GOV"
-                    && det.is_some_and(|d| ["the", "a", "an"].contains(&d.to_lowercase().as_str()))
+                    && det.is_some_and(|d| {
+                        ["the", "a", "an"].iter().any(|a| d.eq_ignore_ascii_case(a))
+                    })
                     && !self.attributive(end_tok);
                 if coref.is_some() || !outside {
                     return coref;
