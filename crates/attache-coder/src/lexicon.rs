@@ -22,7 +22,8 @@
 //!
 //! Flags, comma-separated: `noun` (an event noun rather than a verb), `joint` (an act both
 //! parties perform together), `to=with|to|...` (prepositions that introduce the target after the
-//! trigger), `passive` (the subject is the target: "came under attack"). The ordinary passive voice
+//! trigger), `passive` (the subject is the target: "came under attack"), `repels` (the subject
+//! suffers what its object did: "the army fended off an M23 offensive"). The ordinary passive voice
 //! needs no flag: it is detected where the pattern's verb is a past participle after a form of
 //! *be* or *get*.
 
@@ -64,6 +65,8 @@ pub struct Trigger {
     pub target_preps: Vec<String>,
     /// A joint act of both parties.
     pub joint: bool,
+    /// The subject defends against its object, who is the one acting ("repelled the rebels").
+    pub repels: bool,
     /// The line of the lexicon that matched, for explanations.
     pub pattern: String,
 }
@@ -94,6 +97,8 @@ struct Entry {
     stop: bool,
     /// Set by the `passive` flag, for wordings whose subject is the target ("came under attack").
     passive: bool,
+    /// Set by the `repels` flag: the object acted on the subject ("fended off an offensive").
+    repels: bool,
     preps: Vec<String>,
     /// Number of non-gap elements: between matches of equal length the more literal one wins.
     weight: usize,
@@ -231,6 +236,7 @@ impl Lexicon {
                 passive: false,
                 target_preps: Vec::new(),
                 joint: false,
+                repels: false,
                 pattern: format!("verdict: {}", words[i]),
             })
             .collect();
@@ -253,6 +259,7 @@ impl Lexicon {
                     passive,
                     target_preps: entry.preps.clone(),
                     joint: entry.joint,
+                    repels: entry.repels,
                     pattern: entry.line.clone(),
                 })
             })
@@ -568,12 +575,14 @@ fn parse_entry(line: &str, irregular: &HashMap<String, IrregularForms>) -> Resul
     let mut noun = false;
     let mut joint = false;
     let mut passive = false;
+    let mut repels = false;
     let mut preps = Vec::new();
     for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
         match flag {
             "noun" => noun = true,
             "joint" => joint = true,
             "passive" => passive = true,
+            "repels" => repels = true,
             f if f.starts_with("to=") => {
                 for p in f["to=".len()..].split('|').filter(|p| !p.is_empty()) {
                     preps.push(p.to_lowercase());
@@ -640,6 +649,7 @@ fn parse_entry(line: &str, irregular: &HashMap<String, IrregularForms>) -> Resul
         joint,
         stop,
         passive,
+        repels,
         preps,
         weight,
         line: line.to_string(),

@@ -246,6 +246,9 @@ impl ArticleState<'_> {
         }
         let before = self.drafts.len();
         let claimed = self.claim_of_responsibility(&view);
+        if !claimed {
+            self.identify_attacker(&view);
+        }
         for (k, trigger) in triggers.iter().enumerate() {
             // "IS claimed responsibility for the bombing, which killed 20": the attack is the
             // news's, told again; the claim names its author.
@@ -832,6 +835,50 @@ impl ArticleState<'_> {
         true
     }
 
+    /// A sentence naming the lone person behind the news's attack ("identified Crooks as the
+    /// assailant"): the attackers the coder left unidentified (UAF) were a civilian, who becomes
+    /// the attack's author as a claiming group would.
+    fn identify_attacker(&mut self, view: &SentenceView<'_>) {
+        if self.claimant.is_some() {
+            return;
+        }
+        let unidentified = self.drafts.iter().find_map(|d| {
+            let e = &d.event;
+            let source = e.source.as_ref()?;
+            (e.plover == "ASSAULT"
+                && !e.background
+                && e.modality == Modality::Asserted
+                && source.sector == "UAF")
+                .then(|| source.code.clone())
+        });
+        let Some(code) = unidentified else {
+            return;
+        };
+        let text = self.article.text.as_str();
+        let Some([start, end]) = identified_attacker(view, text) else {
+            return;
+        };
+        // A name the actor finder knows as a group or an office holder is no lone civilian.
+        let known = view
+            .actors
+            .iter()
+            .any(|a| a.start < end && start < a.end && !matches!(a.sector.as_str(), "" | "CVL"));
+        if known {
+            return;
+        }
+        let name = text[start..end].to_string();
+        let person = ActorRef {
+            text: name.clone(),
+            code,
+            sector: "CVL".to_string(),
+            name: Some(name),
+            span: [start, end],
+            ..ActorRef::default()
+        };
+        self.perpetrator = Some(person.clone());
+        self.claimant = Some(person);
+    }
+
     /// Unnamed attackers of the news ("gunmen", "the assailants", an attacker the coder
     /// inferred) are the group that claimed the attack.
     fn attribute_to_claimant(&mut self) {
@@ -1261,6 +1308,49 @@ fn claimant(view: &SentenceView<'_>) -> Option<usize> {
     view.actors
         .iter()
         .rposition(|a| a.end <= claimed && view.words_between_count(a.end, claimed) == 0)
+}
+
+/// Who carries out an attack, as a news report calls a person it has not named yet.
+const ATTACKER_NOUNS: &[&str] = &[
+    "assailant",
+    "attacker",
+    "gunman",
+    "shooter",
+    "perpetrator",
+    "bomber",
+    "suspect",
+];
+
+/// The byte span of the name a sentence identifies an attacker by: "identified Crooks as the
+/// assailant", "the gunman was identified as John Doe", "the shooter, identified as Jane Roe".
+fn identified_attacker(view: &SentenceView<'_>, text: &str) -> Option<[usize; 2]> {
+    let words = &view.words;
+    let capitalised = |w: &Word<'_>| text[w.start..w.end].starts_with(char::is_uppercase);
+    let attacker = |w: &Word<'_>| ATTACKER_NOUNS.contains(&w.lower);
+    let name_at = |from: usize| -> Option<[usize; 2]> {
+        let len = words
+            .get(from..)?
+            .iter()
+            .take_while(|w| capitalised(w))
+            .count();
+        (1..=4)
+            .contains(&len)
+            .then(|| [words[from].start, words[from + len - 1].end])
+    };
+    let at = words.iter().position(|w| w.lower == "identified")?;
+    if words.get(at + 1).is_some_and(|w| w.lower == "as") {
+        // "the gunman, identified as ...": the attacker noun comes just before.
+        let before = &words[at.saturating_sub(4)..at];
+        return before
+            .iter()
+            .any(attacker)
+            .then(|| name_at(at + 2))
+            .flatten();
+    }
+    let name = name_at(at + 1)?;
+    let after = words.iter().skip(at + 1).skip_while(|w| w.start < name[1]);
+    let mut after = after.take(3);
+    (after.next()?.lower == "as" && after.any(attacker)).then_some(name)
 }
 
 /// A trigger whose complement is an attack ("condemned the attack", "called for a halt to such
@@ -1860,6 +1950,40 @@ mod tests {
     }
 
     /// The first event of type `plover` has a source of this code and sector.
+    #[test]
+    fn an_attacker_the_report_identifies_by_name_is_a_civilian_not_a_gunman() {
+        let events = code_parsed(
+            "Kenya's interior minister was shot during a campaign rally. Police later identified \
+             Peter Mwangi as the gunman. The opposition condemned the attack.",
+        );
+        assert_source(&events, "ASSAULT", ("KEN", "CVL"));
+        let attack = events.iter().find(|e| e.plover == "ASSAULT").unwrap();
+        assert_eq!(
+            attack.source.as_ref().unwrap().name.as_deref(),
+            Some("Peter Mwangi")
+        );
+        // Unnamed, the attacker stays an unidentified gunman.
+        let events = code_parsed(
+            "Kenya's interior minister was shot during a campaign rally. The gunman has not \
+             been identified.",
+        );
+        assert_source(&events, "ASSAULT", ("KEN", "UAF"));
+    }
+
+    #[test]
+    fn who_fends_off_an_offensive_is_its_target() {
+        let events = code_parsed(
+            "Somalia's army said it fended off an al-Shabaab offensive near Mogadishu on Sunday.",
+        );
+        let attack = events
+            .iter()
+            .find(|e| e.plover == "ASSAULT")
+            .expect("an attack");
+        let code = |a: &Option<ActorRef>| a.as_ref().map(|a| (a.code.clone(), a.sector.clone()));
+        assert_eq!(code(&attack.target), Some(("SOM".into(), "MIL".into())));
+        assert_eq!(code(&attack.source).map(|c| c.1), Some("REB".into()));
+    }
+
     #[track_caller]
     fn assert_source(events: &[Event], plover: &str, expected: (&str, &str)) {
         let event = events.iter().find(|e| e.plover == plover);

@@ -142,6 +142,10 @@ pub fn assign(clause: &Clause<'_>, trigger: &Trigger) -> Roles {
     if roles.source.is_some() && roles.source == roles.target {
         roles.target = None;
     }
+    if trigger.repels && roles.target.is_some() {
+        // "The army fended off an M23 offensive": the offensive was M23's, against the army.
+        std::mem::swap(&mut roles.source, &mut roles.target);
+    }
     let Some(source) = roles.source else {
         return roles;
     };
