@@ -68,6 +68,22 @@ impl Trainer {
         }
     }
 
+    /// Adds `delta` to the weight of `class` for each of `feats` (structured
+    /// updates: a whole move sequence is rewarded or penalised move by move).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        let n = self.n_classes;
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.rows.entry(f).or_insert(next) as usize;
+            if r == next as usize {
+                self.w.resize(self.w.len() + n, 0.0);
+                self.acc.resize(self.acc.len() + n, 0.0);
+            }
+            self.w[r * n + class] += delta;
+            self.acc[r * n + class] += self.step * delta as f64;
+        }
+    }
+
     /// The averaged, quantized, pruned model.
     pub fn freeze(&self, classes: Vec<String>) -> Model {
         let n = self.n_classes;
