@@ -1,7 +1,7 @@
 //! Development tool: trains the parser in memory on EWT train (jackknifed tags
 //! cached in a file, since they take most of the time) and scores it, pruned at
 //! each threshold, on a treebank file with the shipped tagger.
-//! `cargo run --release -p attache-text --example parser_dev -- UD_DIR DEV.conllu TAG_CACHE [EPOCHS] [PRUNE,...] [TRAIN_BEAM [DECODE_BEAM,...]]`
+//! `cargo run --release -p attache-text --example parser_dev -- UD_DIR DEV.conllu TAG_CACHE [EPOCHS] [PRUNE,...] [TRAIN_BEAM [DECODE_BEAM,...] [MARGIN,...]]`
 //! (a training beam above 1 trains globally, [`attache_text::parser::global`]; the decoding
 //! beams default to the training one).
 
@@ -67,6 +67,9 @@ fn main() {
     let decode_beams: Vec<usize> = args.get(7).map_or(vec![train_beam], |s| {
         s.split(',').map(|k| k.parse().unwrap()).collect()
     });
+    let margins: Vec<i64> = args.get(8).map_or(vec![i64::MAX], |s| {
+        s.split(',').map(|k| k.parse().unwrap()).collect()
+    });
     let t0 = std::time::Instant::now();
     let report = |e, g: f64| eprintln!("epoch {e}: {:.2}% optimal", g * 100.0);
     let parser = if train_beam > 1 {
@@ -79,13 +82,21 @@ fn main() {
     let gold = read_conllu(dev).unwrap();
     for p in prunes {
         let pruned = Parser::new(parser.model.pruned(p));
+        // `SAVE_PARSER=FILE` keeps the pruned model (for the benchmark's `ATTACHE_BENCH_MODELS`).
+        if let Ok(f) = std::env::var("SAVE_PARSER") {
+            std::fs::write(f, write_parser(&pruned)).expect("parser file writes");
+        }
         let mut syntax = Syntax::from_bytes(&tagger, &write_parser(&pruned)).unwrap();
-        for &k in &decode_beams {
+        for (&k, &m) in decode_beams
+            .iter()
+            .flat_map(|k| margins.iter().map(move |m| (k, m)))
+        {
             syntax.parser.beam = k;
+            syntax.parser.margin = m;
             let g = eval_gold_tokens(&syntax, &gold);
             let e = eval_end_to_end(&syntax, &gold);
             println!(
-            "prune {p} beam {k}: {:?} gold UAS {:.2} LAS {:.2} | e2e UAS {:.2} LAS {:.2} {:.0} tok/s",
+            "prune {p} beam {k} margin {m}: {:?} gold UAS {:.2} LAS {:.2} | e2e UAS {:.2} LAS {:.2} {:.0} tok/s",
             syntax.sizes(),
             g.uas,
             g.las,

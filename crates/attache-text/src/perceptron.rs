@@ -8,9 +8,33 @@
 use crate::model_io::{ReadResult, Reader, Writer};
 use std::collections::HashMap;
 
+/// Feature keys are already well-mixed hashes: the table uses them as they are
+/// (SipHash on every lookup was a large share of training time); the model
+/// does not depend on the table's hashing, only on the order features are first seen.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        // The low bit of a feature key is always 1: fold higher bits into the low ones,
+        // which choose the bucket.
+        self.0 = x ^ (x >> 29);
+    }
+}
+
+type KeyMap = HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
 pub struct Trainer {
     pub n_classes: usize,
-    rows: HashMap<u64, u32>,
+    rows: KeyMap,
     /// Current weights, `rows × n_classes`.
     w: Vec<f32>,
     /// Sum of `step × update`, so that the average is `w - acc / step`.
@@ -22,7 +46,7 @@ impl Trainer {
     pub fn new(n_classes: usize) -> Trainer {
         Trainer {
             n_classes,
-            rows: HashMap::new(),
+            rows: KeyMap::default(),
             w: Vec::new(),
             acc: Vec::new(),
             step: 1.0,

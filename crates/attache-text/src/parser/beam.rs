@@ -171,6 +171,9 @@ impl super::Parser {
                 );
             }
             select(&mut bs.cands, k);
+            let floor = bs.cands[0].score.saturating_sub(self.margin);
+            let keep = bs.cands.partition_point(|c| c.score >= floor);
+            bs.cands.truncate(keep);
             advance(&bs.cur, &mut bs.next, &bs.cands, &self.labels);
             live = bs.cands.len();
             std::mem::swap(&mut bs.cur, &mut bs.next);

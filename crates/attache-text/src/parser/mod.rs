@@ -193,6 +193,9 @@ pub struct Parser {
     /// Hypotheses kept by decoding: 1 is greedy, more is beam search (for a
     /// globally trained model, [`global`]).
     pub beam: usize,
+    /// Beam decoding drops hypotheses scoring this much (quantized units) below the
+    /// best: where one reading clearly wins, the beam narrows and costs what greedy costs.
+    pub margin: i64,
 }
 
 /// Reusable buffers for parsing.
@@ -216,6 +219,7 @@ impl Parser {
             model,
             labels,
             beam: 1,
+            margin: i64::MAX,
         }
     }
 
