@@ -8,9 +8,33 @@
 use crate::model_io::{ReadResult, Reader, Writer};
 use std::collections::HashMap;
 
+/// Feature keys are already well-mixed hashes: the table uses them as they are
+/// (SipHash on every lookup was a large share of training time); the model
+/// does not depend on the table's hashing, only on the order features are first seen.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        // The low bit of a feature key is always 1: fold higher bits into the low ones,
+        // which choose the bucket.
+        self.0 = x ^ (x >> 29);
+    }
+}
+
+type KeyMap = HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
 pub struct Trainer {
     pub n_classes: usize,
-    rows: HashMap<u64, u32>,
+    rows: KeyMap,
     /// Current weights, `rows × n_classes`.
     w: Vec<f32>,
     /// Sum of `step × update`, so that the average is `w - acc / step`.
@@ -22,7 +46,7 @@ impl Trainer {
     pub fn new(n_classes: usize) -> Trainer {
         Trainer {
             n_classes,
-            rows: HashMap::new(),
+            rows: KeyMap::default(),
             w: Vec::new(),
             acc: Vec::new(),
             step: 1.0,
@@ -65,6 +89,22 @@ impl Trainer {
             self.acc[r * n + truth] += self.step;
             self.w[r * n + guess] -= 1.0;
             self.acc[r * n + guess] -= self.step;
+        }
+    }
+
+    /// Adds `delta` to the weight of `class` for each of `feats` (structured
+    /// updates: a whole move sequence is rewarded or penalised move by move).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        let n = self.n_classes;
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.rows.entry(f).or_insert(next) as usize;
+            if r == next as usize {
+                self.w.resize(self.w.len() + n, 0.0);
+                self.acc.resize(self.acc.len() + n, 0.0);
+            }
+            self.w[r * n + class] += delta;
+            self.acc[r * n + class] += self.step * delta as f64;
         }
     }
 

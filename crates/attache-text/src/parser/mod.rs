@@ -6,7 +6,9 @@
 //! `s0` and attaches it to `s1`. The root pseudo-word sits at the end of the
 //! buffer and takes exactly one dependent, with label `root`.
 
+mod beam;
 mod features;
+pub mod global;
 pub mod train;
 
 use crate::perceptron::Model;
@@ -180,6 +182,7 @@ impl Default for ParseScratch {
         ParseScratch {
             state: State::default(),
             scores: Box::new([0; 256]),
+            beam: beam::BeamScratch::default(),
         }
     }
 }
@@ -187,12 +190,19 @@ impl Default for ParseScratch {
 pub struct Parser {
     pub model: Model,
     pub labels: Labels,
+    /// Hypotheses kept by decoding: 1 is greedy, more is beam search (for a
+    /// globally trained model, [`global`]).
+    pub beam: usize,
+    /// Beam decoding drops hypotheses scoring this much (quantized units) below the
+    /// best: where one reading clearly wins, the beam narrows and costs what greedy costs.
+    pub margin: i64,
 }
 
 /// Reusable buffers for parsing.
 pub struct ParseScratch {
     pub state: State,
     scores: Box<[i32; 256]>,
+    beam: beam::BeamScratch,
 }
 
 impl Parser {
@@ -205,12 +215,20 @@ impl Parser {
             .map(str::to_string)
             .collect();
         let labels = Labels::new(names);
-        Parser { model, labels }
+        Parser {
+            model,
+            labels,
+            beam: 1,
+            margin: i64::MAX,
+        }
     }
 
     /// Parses one sentence given each word's lowercase hash and tag hash ([`tag_hash`]); the
     /// result is in `scratch.state.heads` / `labels` (head `n` is the root).
     pub fn parse(&self, words: &[u64], tags: &[u64], scratch: &mut ParseScratch) {
+        if self.beam > 1 {
+            return self.parse_beam(words, tags, self.beam, scratch);
+        }
         let st = &mut scratch.state;
         st.init(words.len());
         let mut feats = [0u64; N_PARSE_FEATS];

@@ -38,6 +38,35 @@ fn structural_costs(st: &State, gh: &[u32]) -> (u32, u32, u32) {
     (shift, left, right)
 }
 
+/// The cost of every move in `st` (`u32::MAX` where illegal) into `costs`:
+/// gold arcs made unreachable, plus one for a gold arc with the wrong label.
+/// Returns the least cost.
+pub(crate) fn move_costs(labels: &Labels, st: &State, ex: &ParseExample, costs: &mut [u32]) -> u32 {
+    let (c_shift, c_left, c_right) = structural_costs(st, &ex.heads);
+    let s0 = st.s(0);
+    let mut min_cost = u32::MAX;
+    for (a, cost) in costs.iter_mut().enumerate() {
+        let m = labels.decode(a);
+        *cost = if !labels.valid(st, m) {
+            u32::MAX
+        } else {
+            match m {
+                Move::Shift => c_shift,
+                Move::Left(l) => {
+                    let g = s0 as usize;
+                    c_left + (ex.heads[g] == st.b as u32 && ex.labels[g] != l) as u32
+                }
+                Move::Right(l) => {
+                    let g = s0 as usize;
+                    c_right + (ex.heads[g] == st.s(1) && ex.labels[g] != l) as u32
+                }
+            }
+        };
+        min_cost = min_cost.min(*cost);
+    }
+    min_cost
+}
+
 /// Trains the parser; `report(epoch, share of moves that were zero-cost)`.
 pub fn train_parser(
     data: &[ParseExample],
@@ -64,28 +93,7 @@ pub fn train_parser(
             while !st.terminal() {
                 features::extract(&st, &ex.words, &ex.tags, &mut feats);
                 trainer.scores(&feats, &mut scores);
-                let (c_shift, c_left, c_right) = structural_costs(&st, &ex.heads);
-                let s0 = st.s(0);
-                let mut min_cost = u32::MAX;
-                for (a, cost) in costs.iter_mut().enumerate() {
-                    let m = labels.decode(a);
-                    *cost = if !labels.valid(&st, m) {
-                        u32::MAX
-                    } else {
-                        match m {
-                            Move::Shift => c_shift,
-                            Move::Left(l) => {
-                                let g = s0 as usize;
-                                c_left + (ex.heads[g] == st.b as u32 && ex.labels[g] != l) as u32
-                            }
-                            Move::Right(l) => {
-                                let g = s0 as usize;
-                                c_right + (ex.heads[g] == st.s(1) && ex.labels[g] != l) as u32
-                            }
-                        }
-                    };
-                    min_cost = min_cost.min(*cost);
-                }
+                let min_cost = move_costs(&labels, &st, ex, &mut costs);
                 let mut pred = usize::MAX;
                 let mut best = usize::MAX;
                 for a in 0..n_moves {
