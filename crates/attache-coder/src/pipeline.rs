@@ -389,7 +389,9 @@ impl ArticleState<'_> {
                 .and_then(|i| partner_ref(text, &view.actors[i]))
                 .or(target);
         }
-        if target.is_none() && source_is_pronoun {
+        // "He thanked ... He also met ...": the pronoun's last partner. Not for attacks: "he
+        // expects the attacks to continue" is not his attack on whoever he last threatened.
+        if target.is_none() && source_is_pronoun && !is_assault {
             target = self.counterpart_of(source.as_ref());
         }
         if target.is_none() && trigger.cameo == "016" {
@@ -1741,6 +1743,14 @@ mod tests {
             d.contains(&("SUPPORT".into(), "PAK".into(), "TUR".into())),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn a_pronoun_expecting_attacks_does_not_attack_its_last_partner() {
+        let events = code(
+            "Indian army chief Manoj Pande warned the Pakistani Taliban. He expects the attacks to continue.",
+        );
+        assert!(!events.iter().any(|e| e.plover == "ASSAULT"), "{events:?}");
     }
 
     #[test]

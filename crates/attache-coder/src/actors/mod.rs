@@ -84,6 +84,9 @@ pub struct ArticleContext {
     pub pair: Option<[(String, String); 2]>,
     /// Every party of that sentence, most named first: what "all three" refers to.
     pub parties: Vec<(String, String)>,
+    /// The last armed group named (rebels, militants, Islamic State): who "the assailants" and
+    /// "its perpetrators" are once the article has named one.
+    pub armed_group: Option<ActorMention>,
 }
 
 /// How many mentions a dateline's state counts for.

@@ -1122,6 +1122,18 @@ impl<'a> Parser<'a> {
         if owner.is_none() && known.is_none() {
             owner = loc_owner;
         }
+        // "the assailants", "its perpetrators": unidentified attackers the article refers back
+        // to are the armed group it has named, not the gunmen of some state.
+        if owner.is_none() && known.is_none() && name.is_none() && head.sector == "UAF" {
+            if let Some(g) = ctx.armed_group.as_ref().filter(|_| self.definite(i, det)) {
+                owner = Some(Owner {
+                    code: g.code.clone(),
+                    sector: g.sector.clone(),
+                    org: g.org.clone(),
+                    rule: format!("perpetrator→{}", g.rule),
+                });
+            }
+        }
         if owner.is_none() && known.is_none() && name.is_none() {
             // "the ambassador", "the foreign minister": the person of that role named earlier.
             // A role outside government ("the suspect", "a lawyer", "the gunman") is, failing
@@ -1265,6 +1277,20 @@ impl<'a> Parser<'a> {
             },
             end_tok,
         ))
+    }
+
+    /// Whether the phrase at `i` refers back: a definite or possessive determiner, also before
+    /// an opening quote ("its “perpetrators”").
+    fn definite(&self, i: usize, det: Option<&str>) -> bool {
+        const BACK: &[&str] = &["the", "its", "their", "these", "those"];
+        if det.is_some_and(|d| BACK.iter().any(|b| b.eq_ignore_ascii_case(d))) {
+            return true;
+        }
+        let mut k = i;
+        while k > 0 && matches!(self.toks[k - 1].t, T::Punct('"' | '“' | '‘' | '\'')) {
+            k -= 1;
+        }
+        k < i && k > 0 && self.is_word(k - 1, BACK)
     }
 
     /// Whether the word at `k`, right after a role noun, shows the noun qualifying another

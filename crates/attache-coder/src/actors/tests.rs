@@ -664,6 +664,31 @@ fn the_leaders_alone_are_the_pair_and_all_three_the_three_parties() {
 }
 
 #[test]
+fn perpetrators_referred_back_to_are_the_armed_group_named() {
+    let t = "Pakistan said gunmen attacked a bus in Peshawar. The Pakistani Taliban claimed the \
+             raid. Police vowed to find the attackers. Officials urged Kabul to \
+             punish its \"perpetrators\".";
+    let got = run_article(t, "2024-05-01");
+    // Before a group is named, gunmen are the state's unidentified armed forces.
+    assert!(got.contains(&"gunmen|PAK|UAF|||".to_string()), "{got:?}");
+    assert!(
+        got.contains(&"the attackers|PAK|REB|||".to_string()),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&"perpetrators|PAK|REB|||".to_string()),
+        "{got:?}"
+    );
+    // An indefinite attacker is someone new, not the group.
+    let t = "The Pakistani Taliban threatened Lahore. A gunman opened fire in Karachi.";
+    let got = run_article(t, "2024-05-01");
+    assert!(
+        got.contains(&"A gunman|PAK|UAF||gunman|".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn plural_demonyms_name_the_state() {
     let got = run("The Qataris hosted Afghans and the Chinese.", "2024-05-01");
     assert_eq!(
