@@ -103,6 +103,7 @@ fn main() {
                         std::iter::once((m.code, m.sector))
                             .chain(m.partner)
                             .chain(m.others)
+                            .chain(m.host.map(|h| h.0))
                     })
                     .collect();
                 (s.start, s.end, codes)
@@ -193,6 +194,7 @@ fn dump_article(coder: &ActorCoder, article: &Value) {
                 .partner
                 .iter()
                 .chain(&m.others)
+                .chain(m.host.as_ref().map(|h| &h.0))
                 .map(|p| format!(" +{}/{}", p.0, p.1))
                 .collect();
             println!(

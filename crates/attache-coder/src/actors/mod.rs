@@ -66,6 +66,10 @@ pub struct ActorMention {
     pub partner: Option<(String, String)>,
     /// The parties after the partner when the mention stands for more than two ("all three").
     pub others: Vec<(String, String)>,
+    /// The state an envoy or embassy is accredited to ("Chinese Ambassador to Malaysia"): whom
+    /// the mention acts towards when the sentence names nobody else.
+    /// Its code and sector, and the byte span of the words that name it.
+    pub host: Option<((String, String), [usize; 2])>,
 }
 
 /// Per-article memory: persons already named (for surnames) and the last salient actor (pronouns).

@@ -674,6 +674,7 @@ impl<'a> Parser<'a> {
                 rule: format!("pair:{}+{}", a.0, b.0),
                 partner: Some(b.clone()),
                 others: parties[2..].to_vec(),
+                host: None,
             },
             i + len,
         ))
@@ -1072,6 +1073,9 @@ impl<'a> Parser<'a> {
         // "the foreign ministers of the two countries": both parties hold the title.
         let mut partner: Option<(String, String)> = None;
         let mut others: Vec<(String, String)> = Vec::new();
+        // "Chinese Ambassador to Malaysia": the state an envoy is sent to.
+        let mut host: Option<((String, String), [usize; 2])> = None;
+        let accredited = self.accredited(role_end.saturating_sub(1));
         let mut role_extra_end = role_end;
         // Up to a few chained attachments, never recursing more than two levels.
         for _ in 0..if depth < 2 { 4 } else { 0 } {
@@ -1110,6 +1114,10 @@ impl<'a> Parser<'a> {
                     }
                 }
                 _ => {
+                    if prep == "to" && accredited && super::is_state(&inner.code) {
+                        let named = (inner.code.clone(), inner.sector.clone());
+                        host.get_or_insert((named, [inner.start, inner.end]));
+                    }
                     loc_owner.get_or_insert(o);
                 }
             }
@@ -1253,6 +1261,9 @@ impl<'a> Parser<'a> {
         };
         // The partner holds the same title: its sector is the title's.
         let partner = partner.map(|(c, _)| (c, sector.clone()));
+        // An envoy "to" its own state ("the ambassador to China" with no sender named) is
+        // coded as that state already.
+        let host = host.filter(|h| h.0 .0 != owner.code);
         let others = others
             .into_iter()
             .map(|(c, _)| (c, sector.clone()))
@@ -1274,9 +1285,29 @@ impl<'a> Parser<'a> {
                 rule,
                 partner,
                 others,
+                host,
             },
             end_tok,
         ))
+    }
+
+    /// Whether the title at token `k` is one sent to another state: an ambassador, envoy,
+    /// chargé d'affaires, high commissioner or embassy.
+    fn accredited(&self, k: usize) -> bool {
+        const ENVOYS: &[&str] = &[
+            "ambassador",
+            "ambassadors",
+            "envoy",
+            "envoys",
+            "charge d'affaires",
+            "chargé d'affaires",
+            "high commissioner",
+            "embassy",
+            "consul",
+            "consul general",
+        ];
+        let head = self.tok_text(k).to_lowercase().replace('’', "'");
+        ENVOYS.iter().any(|e| head.ends_with(e))
     }
 
     /// Whether the phrase at `i` refers back: a definite or possessive determiner, also before
@@ -1374,6 +1405,7 @@ impl<'a> Parser<'a> {
                 rule: o.rule,
                 partner: None,
                 others: Vec::new(),
+                host: None,
             },
             at + 1,
         ))
@@ -1453,6 +1485,7 @@ impl<'a> Parser<'a> {
                 rule: format!("person:{}", p.name),
                 partner: None,
                 others: Vec::new(),
+                host: None,
             },
             ne,
         ))

@@ -689,6 +689,39 @@ fn perpetrators_referred_back_to_are_the_armed_group_named() {
 }
 
 #[test]
+fn an_envoy_to_another_state_names_its_host() {
+    let host = |text: &str| {
+        let ms = ActorCoder::embedded().explain(text, d("2024-05-01"));
+        ms.into_iter()
+            .map(|m| {
+                let h = m
+                    .host
+                    .map(|((c, _), [s, e])| format!("{c}:{}", &text[s..e]));
+                format!(
+                    "{}|{}|{}",
+                    &text[m.start..m.end],
+                    m.code,
+                    h.unwrap_or_default()
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        host("The Peruvian ambassador to Chile spoke."),
+        ["The Peruvian ambassador to Chile|PER|CHL:Chile"]
+    );
+    // A minister visiting a state, or an envoy with no sender named, has no host.
+    assert_eq!(
+        host("The Peruvian foreign minister to Chile spoke."),
+        ["The Peruvian foreign minister to Chile|PER|"]
+    );
+    assert_eq!(
+        host("The ambassador to Chile spoke."),
+        ["The ambassador to Chile|CHL|"]
+    );
+}
+
+#[test]
 fn plural_demonyms_name_the_state() {
     let got = run("The Qataris hosted Afghans and the Chinese.", "2024-05-01");
     assert_eq!(
