@@ -2,6 +2,7 @@
 //! appear among the actors found in the event's sentence (and the same for code + sector).
 //!
 //! usage: cargo run --release -p attache-coder --example actor_recall [-- DIR] [--show-misses]
+//! `--dump ID` prints, sentence by sentence, the actors found in article ID (to read misses).
 //! DIR holds `articles.jsonl` and `gold.jsonl` (default ../shared/eval/dev). The sentence of a
 //! gold event is its `evidence`, located in the article text; actors are found sentence by
 //! sentence through the whole article so that coreference sees what came before, as in `code`.
@@ -50,9 +51,13 @@ fn locate(text: &str, evidence: &str) -> Option<(usize, usize)> {
 fn main() {
     let mut dir = "../shared/eval/dev".to_string();
     let mut show = false;
-    for a in std::env::args().skip(1) {
+    let mut dump: Option<String> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
         if a == "--show-misses" {
             show = true;
+        } else if a == "--dump" {
+            dump = args.next();
         } else {
             dir = a;
         }
@@ -68,6 +73,13 @@ fn main() {
     // Events whose actors are both named in the sentence itself (the gold actor's words occur
     // in the evidence): what recognition alone can reach, without cross-sentence inference.
     let (mut named, mut named_codes, mut named_typed) = (0usize, 0usize, 0usize);
+    if let Some(id) = dump {
+        let article = texts
+            .get(&id)
+            .unwrap_or_else(|| panic!("no article {id} in {dir}"));
+        dump_article(coder, article);
+        return;
+    }
     for g in &gold {
         let id = g["id"].as_str().unwrap_or_default();
         let Some(article) = texts.get(id) else {
@@ -87,7 +99,12 @@ fn main() {
                 // A mention of two parties ("both sides") names its partner too.
                 let codes = mentions
                     .into_iter()
-                    .flat_map(|m| std::iter::once((m.code, m.sector)).chain(m.partner))
+                    .flat_map(|m| {
+                        std::iter::once((m.code, m.sector))
+                            .chain(m.partner)
+                            .chain(m.others)
+                            .chain(m.host.map(|h| h.0))
+                    })
                     .collect();
                 (s.start, s.end, codes)
             })
@@ -160,4 +177,35 @@ fn main() {
         "  code+sector recall   {:.3} ({named_typed})",
         of_named(named_typed)
     );
+}
+
+/// Each sentence of `article` and the actors found in it, with the rule that found each.
+fn dump_article(coder: &ActorCoder, article: &Value) {
+    let text = article["text"].as_str().unwrap_or_default();
+    let published = article["published"]
+        .as_str()
+        .and_then(|d| NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok());
+    let doc = attache_text::analyze(text, &[]);
+    let mut ctx = ArticleContext::default();
+    for s in &doc.sentences {
+        println!("{}", &text[s.start..s.end]);
+        for m in coder.find(text, s.start, s.end, published, &mut ctx) {
+            let partner: String = m
+                .partner
+                .iter()
+                .chain(&m.others)
+                .chain(m.host.as_ref().map(|h| &h.0))
+                .map(|p| format!(" +{}/{}", p.0, p.1))
+                .collect();
+            println!(
+                "    [{}] {}/{}{} {:?} {}",
+                &text[m.start..m.end],
+                m.code,
+                m.sector,
+                partner,
+                m.kind,
+                m.rule
+            );
+        }
+    }
 }

@@ -392,7 +392,14 @@ impl ArticleState<'_> {
                 .and_then(|i| partner_ref(text, &view.actors[i]))
                 .or(target);
         }
-        if target.is_none() && source_is_pronoun {
+        if target.is_none() {
+            // "Chinese Ambassador to Malaysia attended the meeting": an envoy acts towards the
+            // state it is sent to when the sentence names nobody else.
+            target = roles.source.and_then(|i| host_ref(text, &view.actors[i]));
+        }
+        // "He thanked ... He also met ...": the pronoun's last partner. Not for attacks: "he
+        // expects the attacks to continue" is not his attack on whoever he last threatened.
+        if target.is_none() && source_is_pronoun && !is_assault {
             target = self.counterpart_of(source.as_ref());
         }
         if target.is_none() && trigger.cameo == "016" {
@@ -565,6 +572,7 @@ impl ArticleState<'_> {
             ) && [&d.event.source, &d.event.target]
                 .iter()
                 .all(|a| a.as_ref().is_some_and(|a| !is_mediator(a)))
+                && !envoy_and_host(d)
         };
         // The news the sentence reports, rather than the talks it recalls ("agreed to a ceasefire
         // following negotiations mediated by ...").
@@ -1027,6 +1035,31 @@ fn partner_ref(text: &str, m: &ActorMention) -> Option<ActorRef> {
         sector,
         ..actor_ref(text, m)
     })
+}
+
+/// The state an envoy is accredited to, named inside the envoy's phrase.
+fn host_ref(text: &str, m: &ActorMention) -> Option<ActorRef> {
+    let ((code, sector), [start, end]) = m.host.clone()?;
+    Some(ActorRef {
+        text: text.get(start..end)?.to_string(),
+        code,
+        sector,
+        org: None,
+        name: None,
+        role: None,
+        rank: None,
+        span: [start, end],
+    })
+}
+
+/// An event between an envoy and the state it is sent to, the target named inside the source's
+/// phrase ("Chinese Ambassador to Malaysia attended"): the envoy's presence, not talks between
+/// parties that someone else could mediate.
+fn envoy_and_host(d: &Draft) -> bool {
+    let (Some(s), Some(t)) = (&d.event.source, &d.event.target) else {
+        return false;
+    };
+    s.span[0] <= t.span[0] && t.span[1] <= s.span[1] && s.span != t.span
 }
 
 /// A capital stands for its government as a subject or an object ("Kabul rejected", "talks with
@@ -1831,6 +1864,27 @@ mod tests {
             d.contains(&("SUPPORT".into(), "PAK".into(), "TUR".into())),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn a_pronoun_expecting_attacks_does_not_attack_its_last_partner() {
+        let events = code(
+            "Indian army chief Manoj Pande warned the Pakistani Taliban. He expects the attacks to continue.",
+        );
+        assert!(!events.iter().any(|e| e.plover == "ASSAULT"), "{events:?}");
+    }
+
+    #[test]
+    fn an_envoy_meets_the_state_it_is_sent_to_and_mediates_nothing_there() {
+        let events = code(
+            "The Peruvian ambassador to Chile attended the meeting. Talks will be hosted by Bolivia.",
+        );
+        let d = dyads(&events);
+        assert!(
+            d.contains(&("CONSULT".into(), "PER".into(), "CHL".into())),
+            "{d:?}"
+        );
+        assert!(!d.iter().any(|e| e.1 == "BOL"), "{d:?}");
     }
 
     #[test]

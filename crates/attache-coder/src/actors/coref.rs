@@ -13,6 +13,12 @@ pub(super) struct Seen {
 
 /// Records a mention in the article context as it is found, in text order.
 pub(super) fn remember(ctx: &mut ArticleContext, m: &ActorMention, seen: &mut Seen) {
+    let armed = m.sector == "REB" || m.code == "IMG";
+    let inferred = matches!(m.kind, MentionKind::Pronoun | MentionKind::Pair)
+        || m.rule.starts_with("home-state");
+    if armed && !inferred {
+        ctx.armed_group = Some(m.clone());
+    }
     let person = m.name.is_some()
         && matches!(
             m.kind,

@@ -64,6 +64,12 @@ pub struct ActorMention {
     pub rule: String,
     /// The other party (code, sector) when the mention stands for two ("both sides").
     pub partner: Option<(String, String)>,
+    /// The parties after the partner when the mention stands for more than two ("all three").
+    pub others: Vec<(String, String)>,
+    /// The state an envoy or embassy is accredited to ("Chinese Ambassador to Malaysia"): whom
+    /// the mention acts towards when the sentence names nobody else.
+    /// Its code and sector, and the byte span of the words that name it.
+    pub host: Option<((String, String), [usize; 2])>,
 }
 
 /// Per-article memory: persons already named (for surnames) and the last salient actor (pronouns).
@@ -80,6 +86,11 @@ pub struct ArticleContext {
     /// The two parties (code, sector) of the last sentence that named two or more actors of
     /// different codes, the article's most named first: what "both sides" refers to.
     pub pair: Option<[(String, String); 2]>,
+    /// Every party of that sentence, most named first: what "all three" refers to.
+    pub parties: Vec<(String, String)>,
+    /// The last armed group named (rebels, militants, Islamic State): who "the assailants" and
+    /// "its perpetrators" are once the article has named one.
+    pub armed_group: Option<ActorMention>,
 }
 
 /// How many mentions a dateline's state counts for.
@@ -128,6 +139,10 @@ impl ArticleContext {
         }
         // Most named first; the first named on a tie (the sort is stable).
         parties.sort_by_key(|p| std::cmp::Reverse(self.count(p.0)));
+        self.parties = parties
+            .iter()
+            .map(|p| (p.0.to_string(), p.1.to_string()))
+            .collect();
         let mut two = [parties[0], parties[1]];
         two.sort_by_key(|p| p.2);
         self.pair = Some(two.map(|p| (p.0.to_string(), p.1.to_string())));

@@ -241,6 +241,9 @@ const PAIR_NOUNS: &[&str] = &[
     "presidents",
     "administrations",
 ];
+/// Plural nouns for the parties of a relation that, after "the" alone ("the leaders met"),
+/// stand for the two the article has just named together.
+const PLURAL_PARTIES: &[&str] = &["leaders", "sides", "delegations", "presidents", "premiers"];
 /// Kin between a title and a name: "the former president's lawmaker son Eduardo Bolsonaro".
 const KIN: &[&str] = &[
     "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "nephew",
@@ -608,24 +611,55 @@ impl<'a> Parser<'a> {
         Some((m, next))
     }
 
-    /// "both sides", "each side", "the two countries", "the pair": the two parties of the last
-    /// sentence that named two (see [`ArticleContext::update_pair`]).
+    /// "both sides", "each side", "the two countries", "the pair", "the leaders": the two
+    /// parties of the last sentence that named two (see [`ArticleContext::update_pair`]); "all
+    /// three", "the three leaders": the three most named parties of that sentence.
     fn pair_phrase(&self, i: usize, ctx: &ArticleContext) -> Option<Parsed> {
-        let [a, b] = ctx.pair.as_ref()?;
         // The noun may be a title atom ("side" as in "the Indian side").
         let w = |k: usize| {
             let t = self.toks.get(i + k)?;
             matches!(t.t, T::Word | T::Atom(AtomT::Title(_)))
                 .then(|| self.tok_text(i + k).to_lowercase())
         };
+        let pair_noun = |k: usize| w(k).is_some_and(|n| PAIR_NOUNS.contains(&n.as_str()));
         let (first, second) = (w(0)?, w(1));
-        let len = match (first.as_str(), second.as_deref()) {
-            ("both" | "each", Some(n)) if PAIR_NOUNS.contains(&n) => 2,
-            ("the", Some("pair" | "duo")) => 2,
-            ("the", Some("two")) if w(2).as_deref().is_some_and(|n| PAIR_NOUNS.contains(&n)) => 3,
+        let (len, n) = match (first.as_str(), second.as_deref()) {
+            ("both" | "each", Some(_)) if pair_noun(1) => (2, 2),
+            ("the", Some("pair" | "duo")) => (2, 2),
+            ("the", Some("two")) if pair_noun(2) => (3, 2),
+            // "the leaders agreed": plural parties with none of their own named are those the
+            // article has just named together; "the leaders of X" names them.
+            ("the", Some(p)) if PLURAL_PARTIES.contains(&p) && !self.owned_after(i + 2) => (2, 2),
+            ("all" | "the", Some(num)) => {
+                let n = match num {
+                    "three" => 3,
+                    "four" => 4,
+                    _ => return None,
+                };
+                if pair_noun(2) {
+                    (3, n)
+                } else if first == "all" && self.ends_noun_phrase(i + 2) {
+                    (2, n)
+                } else {
+                    return None;
+                }
+            }
             _ => return None,
         };
+        let parties: Vec<(String, String)> = if n == 2 {
+            ctx.pair.as_ref()?.to_vec()
+        } else {
+            // In text order, as the pair is.
+            let mut some: Vec<_> = ctx.parties.iter().take(n).cloned().collect();
+            if some.len() < n {
+                return None;
+            }
+            let at = |c: &str| ctx.states.iter().position(|s| s.0 == c);
+            some.sort_by_key(|p| at(&p.0));
+            some
+        };
         let (s, e) = (self.toks.get(i)?.s, self.toks.get(i + len - 1)?.e);
+        let (a, b) = (&parties[0], &parties[1]);
         Some((
             ActorMention {
                 start: s,
@@ -639,9 +673,29 @@ impl<'a> Parser<'a> {
                 kind: MentionKind::Pair,
                 rule: format!("pair:{}+{}", a.0, b.0),
                 partner: Some(b.clone()),
+                others: parties[2..].to_vec(),
+                host: None,
             },
             i + len,
         ))
+    }
+
+    /// Whether an attachment that names whose they are follows at `k` ("of Armenia").
+    fn owned_after(&self, k: usize) -> bool {
+        self.is_word(k, &["of", "from"])
+    }
+
+    /// Whether the noun phrase ends before `k`: a verb, an adverb or an auxiliary follows ("all
+    /// three then signed"), or punctuation, not a noun ("all three days").
+    fn ends_noun_phrase(&self, k: usize) -> bool {
+        match self.word(k) {
+            None => self.toks.get(k).is_none_or(|t| matches!(t.t, T::Punct(_))),
+            Some(w) => {
+                let lower = w.to_lowercase();
+                PERSON_FOLLOWERS.contains(&lower.as_str())
+                    || (lower.ends_with("ed") && lower != "need")
+            }
+        }
     }
 
     /// Whether a titled or owned phrase (no pronoun) starts at `i`.
@@ -1018,6 +1072,10 @@ impl<'a> Parser<'a> {
         let mut loc_owner: Option<Owner> = None;
         // "the foreign ministers of the two countries": both parties hold the title.
         let mut partner: Option<(String, String)> = None;
+        let mut others: Vec<(String, String)> = Vec::new();
+        // "Chinese Ambassador to Malaysia": the state an envoy is sent to.
+        let mut host: Option<((String, String), [usize; 2])> = None;
+        let accredited = self.accredited(role_end.saturating_sub(1));
         let mut role_extra_end = role_end;
         // Up to a few chained attachments, never recursing more than two levels.
         for _ in 0..if depth < 2 { 4 } else { 0 } {
@@ -1038,6 +1096,7 @@ impl<'a> Parser<'a> {
             };
             if prep == "of" && partner.is_none() {
                 partner = inner.partner.clone();
+                others = inner.others.clone();
             }
             if inner.name.is_some() && inner.kind == MentionKind::TitledPerson {
                 break;
@@ -1055,6 +1114,10 @@ impl<'a> Parser<'a> {
                     }
                 }
                 _ => {
+                    if prep == "to" && accredited && super::is_state(&inner.code) {
+                        let named = (inner.code.clone(), inner.sector.clone());
+                        host.get_or_insert((named, [inner.start, inner.end]));
+                    }
                     loc_owner.get_or_insert(o);
                 }
             }
@@ -1066,6 +1129,18 @@ impl<'a> Parser<'a> {
         // "President Lula in Beijing": a known person's state is not where they are.
         if owner.is_none() && known.is_none() {
             owner = loc_owner;
+        }
+        // "the assailants", "its perpetrators": unidentified attackers the article refers back
+        // to are the armed group it has named, not the gunmen of some state.
+        if owner.is_none() && known.is_none() && name.is_none() && head.sector == "UAF" {
+            if let Some(g) = ctx.armed_group.as_ref().filter(|_| self.definite(i, det)) {
+                owner = Some(Owner {
+                    code: g.code.clone(),
+                    sector: g.sector.clone(),
+                    org: g.org.clone(),
+                    rule: format!("perpetrator→{}", g.rule),
+                });
+            }
         }
         if owner.is_none() && known.is_none() && name.is_none() {
             // "the ambassador", "the foreign minister": the person of that role named earlier.
@@ -1186,6 +1261,13 @@ impl<'a> Parser<'a> {
         };
         // The partner holds the same title: its sector is the title's.
         let partner = partner.map(|(c, _)| (c, sector.clone()));
+        // An envoy "to" its own state ("the ambassador to China" with no sender named) is
+        // coded as that state already.
+        let host = host.filter(|h| h.0 .0 != owner.code);
+        let others = others
+            .into_iter()
+            .map(|(c, _)| (c, sector.clone()))
+            .collect();
         let head_text = self.tok_text(role_end.saturating_sub(1));
         let rule = format!("{}+title:{}", owner.rule, head_text.to_lowercase());
         let org = owner.org.clone();
@@ -1202,9 +1284,44 @@ impl<'a> Parser<'a> {
                 kind,
                 rule,
                 partner,
+                others,
+                host,
             },
             end_tok,
         ))
+    }
+
+    /// Whether the title at token `k` is one sent to another state: an ambassador, envoy,
+    /// chargé d'affaires, high commissioner or embassy.
+    fn accredited(&self, k: usize) -> bool {
+        const ENVOYS: &[&str] = &[
+            "ambassador",
+            "ambassadors",
+            "envoy",
+            "envoys",
+            "charge d'affaires",
+            "chargé d'affaires",
+            "high commissioner",
+            "embassy",
+            "consul",
+            "consul general",
+        ];
+        let head = self.tok_text(k).to_lowercase().replace('’', "'");
+        ENVOYS.iter().any(|e| head.ends_with(e))
+    }
+
+    /// Whether the phrase at `i` refers back: a definite or possessive determiner, also before
+    /// an opening quote ("its “perpetrators”").
+    fn definite(&self, i: usize, det: Option<&str>) -> bool {
+        const BACK: &[&str] = &["the", "its", "their", "these", "those"];
+        if det.is_some_and(|d| BACK.iter().any(|b| b.eq_ignore_ascii_case(d))) {
+            return true;
+        }
+        let mut k = i;
+        while k > 0 && matches!(self.toks[k - 1].t, T::Punct('"' | '“' | '‘' | '\'')) {
+            k -= 1;
+        }
+        k < i && k > 0 && self.is_word(k - 1, BACK)
     }
 
     /// Whether the word at `k`, right after a role noun, shows the noun qualifying another
@@ -1287,6 +1404,8 @@ impl<'a> Parser<'a> {
                 kind: mk,
                 rule: o.rule,
                 partner: None,
+                others: Vec::new(),
+                host: None,
             },
             at + 1,
         ))
@@ -1365,6 +1484,8 @@ impl<'a> Parser<'a> {
                 kind: MentionKind::KnownPerson,
                 rule: format!("person:{}", p.name),
                 partner: None,
+                others: Vec::new(),
+                host: None,
             },
             ne,
         ))

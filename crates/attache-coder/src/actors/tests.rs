@@ -587,11 +587,12 @@ fn run_article_pairs(text: &str, date: &str) -> Vec<String> {
     let mut all = Vec::new();
     for s in &doc.sentences {
         for m in ActorCoder::embedded().find(text, s.start, s.end, d(date), &mut ctx) {
-            let partner = m
+            let partner: String = m
                 .partner
-                .as_ref()
+                .iter()
+                .chain(&m.others)
                 .map(|(c, s)| format!("+{c}/{s}"))
-                .unwrap_or_default();
+                .collect();
             all.push(format!(
                 "{}|{}/{}{}",
                 &text[m.start..m.end],
@@ -631,6 +632,92 @@ fn the_pair_prefers_the_most_named_parties_and_needs_two() {
     assert!(
         got.contains(&"Each side|PER/GOV+CHL/GOV".to_string()),
         "{got:?}"
+    );
+}
+
+#[test]
+fn the_leaders_alone_are_the_pair_and_all_three_the_three_parties() {
+    let t = "Peru and Chile met in Lima. The leaders agreed to meet again. The leaders of Chile \
+             disagreed. Peru, Chile and Bolivia talked in La Paz. All three then signed a \
+             statement. The three countries met. All three days were busy.";
+    let got = run_article_pairs(t, "2024-05-01");
+    for want in [
+        "The leaders|PER/GOV+CHL/GOV",
+        "All three|PER/GOV+CHL/GOV+BOL/GOV",
+        "The three countries|PER/GOV+CHL/GOV+BOL/GOV",
+    ] {
+        assert!(got.contains(&want.to_string()), "{want}: {got:?}");
+    }
+    // Leaders whose state is named are that state's; "all three days" are nobody.
+    assert!(
+        got.iter()
+            .any(|m| m.starts_with("The leaders of Chile|CHL/")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|m| m.starts_with("All three days")),
+        "{got:?}"
+    );
+    // With only two parties named, "all three" is nobody.
+    let two = run_article_pairs("Peru and Chile met. All three then spoke.", "2024-05-01");
+    assert!(!two.iter().any(|m| m.starts_with("All three")), "{two:?}");
+}
+
+#[test]
+fn perpetrators_referred_back_to_are_the_armed_group_named() {
+    let t = "Pakistan said gunmen attacked a bus in Peshawar. The Pakistani Taliban claimed the \
+             raid. Police vowed to find the attackers. Officials urged Kabul to \
+             punish its \"perpetrators\".";
+    let got = run_article(t, "2024-05-01");
+    // Before a group is named, gunmen are the state's unidentified armed forces.
+    assert!(got.contains(&"gunmen|PAK|UAF|||".to_string()), "{got:?}");
+    assert!(
+        got.contains(&"the attackers|PAK|REB|||".to_string()),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&"perpetrators|PAK|REB|||".to_string()),
+        "{got:?}"
+    );
+    // An indefinite attacker is someone new, not the group.
+    let t = "The Pakistani Taliban threatened Lahore. A gunman opened fire in Karachi.";
+    let got = run_article(t, "2024-05-01");
+    assert!(
+        got.contains(&"A gunman|PAK|UAF||gunman|".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_envoy_to_another_state_names_its_host() {
+    let host = |text: &str| {
+        let ms = ActorCoder::embedded().explain(text, d("2024-05-01"));
+        ms.into_iter()
+            .map(|m| {
+                let h = m
+                    .host
+                    .map(|((c, _), [s, e])| format!("{c}:{}", &text[s..e]));
+                format!(
+                    "{}|{}|{}",
+                    &text[m.start..m.end],
+                    m.code,
+                    h.unwrap_or_default()
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        host("The Peruvian ambassador to Chile spoke."),
+        ["The Peruvian ambassador to Chile|PER|CHL:Chile"]
+    );
+    // A minister visiting a state, or an envoy with no sender named, has no host.
+    assert_eq!(
+        host("The Peruvian foreign minister to Chile spoke."),
+        ["The Peruvian foreign minister to Chile|PER|"]
+    );
+    assert_eq!(
+        host("The ambassador to Chile spoke."),
+        ["The ambassador to Chile|CHL|"]
     );
 }
 
