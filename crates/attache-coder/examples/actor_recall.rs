@@ -86,10 +86,7 @@ fn main() {
         let Some(article) = texts.get(id) else {
             continue;
         };
-        let text = article["text"].as_str().unwrap_or_default();
-        let published = article["published"]
-            .as_str()
-            .and_then(|d| NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok());
+        let (text, published) = text_and_date(article);
         let doc = attache_text::analyze(text, &[]);
         let mut ctx = ArticleContext::default();
         let found: Vec<(usize, usize, Vec<Coded>)> = doc
@@ -210,12 +207,18 @@ fn main() {
     );
 }
 
-/// Each sentence of `article` and the actors found in it, with the rule that found each.
-fn dump_article(coder: &ActorCoder, article: &Value) {
+/// An article record's text and publication date.
+fn text_and_date(article: &Value) -> (&str, Option<NaiveDate>) {
     let text = article["text"].as_str().unwrap_or_default();
     let published = article["published"]
         .as_str()
         .and_then(|d| NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok());
+    (text, published)
+}
+
+/// Each sentence of `article` and the actors found in it, with the rule that found each.
+fn dump_article(coder: &ActorCoder, article: &Value) {
+    let (text, published) = text_and_date(article);
     let doc = attache_text::analyze(text, &[]);
     let mut ctx = ArticleContext::default();
     for s in &doc.sentences {

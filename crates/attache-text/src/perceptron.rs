@@ -79,12 +79,7 @@ impl Trainer {
         }
         let n = self.n_classes;
         for &f in feats {
-            let next = self.rows.len() as u32;
-            let r = *self.rows.entry(f).or_insert(next) as usize;
-            if r == next as usize {
-                self.w.resize(self.w.len() + n, 0.0);
-                self.acc.resize(self.acc.len() + n, 0.0);
-            }
+            let r = self.row(f);
             self.w[r * n + truth] += 1.0;
             self.acc[r * n + truth] += self.step;
             self.w[r * n + guess] -= 1.0;
@@ -92,17 +87,24 @@ impl Trainer {
         }
     }
 
+    /// The row of feature `f`, added (all zero) on its first update.
+    fn row(&mut self, f: u64) -> usize {
+        let next = self.rows.len() as u32;
+        let r = *self.rows.entry(f).or_insert(next) as usize;
+        if r == next as usize {
+            let n = self.n_classes;
+            self.w.resize(self.w.len() + n, 0.0);
+            self.acc.resize(self.acc.len() + n, 0.0);
+        }
+        r
+    }
+
     /// Adds `delta` to the weight of `class` for each of `feats` (structured
     /// updates: a whole move sequence is rewarded or penalised move by move).
     pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
         let n = self.n_classes;
         for &f in feats {
-            let next = self.rows.len() as u32;
-            let r = *self.rows.entry(f).or_insert(next) as usize;
-            if r == next as usize {
-                self.w.resize(self.w.len() + n, 0.0);
-                self.acc.resize(self.acc.len() + n, 0.0);
-            }
+            let r = self.row(f);
             self.w[r * n + class] += delta;
             self.acc[r * n + class] += self.step * delta as f64;
         }
