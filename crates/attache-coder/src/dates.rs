@@ -1,8 +1,8 @@
 //! Event dates: date expressions found in a sentence, resolved against the publication date.
 //!
 //! Conventions (P is the publication date):
-//! - a date without a year ("May 15") is in P's year unless that puts it more than a week after
-//!   P, then the year before; a bare month ("in May") is the latest such month not after P's;
+//! - a date without a year ("May 15") is in P's year unless that puts it more than a month
+//!   after P, then the year before (a day named weeks ahead is a schedule, not last year's); a bare month ("in May") is the latest such month not after P's;
 //! - a weekday ("on Thursday") is the latest such day on or before P (P itself when it is that
 //!   weekday); "last Thursday" is strictly before P;
 //! - for those direction-ambiguous expressions `future` holds the forward reading (the first
@@ -225,11 +225,16 @@ fn number_word(s: &str) -> Option<i64> {
     Some(n)
 }
 
-/// `(P's year, m, d)`, or the year before when that is more than a week after P.
+/// How many days after P a date without a year may fall and still be in P's year.
+const SCHEDULE_DAYS: i64 = 31;
+
+/// `(P's year, m, d)`, or the year before when that is more than a month after P: news names
+/// days a few weeks ahead ("summoned to testify on July 22") far more often than a day of last
+/// year without its year.
 fn backward_day(p: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
     let this = NaiveDate::from_ymd_opt(p.year(), m, d);
     match this {
-        Some(date) if date <= p + Duration::days(7) => Some(date),
+        Some(date) if date <= p + Duration::days(SCHEDULE_DAYS) => Some(date),
         _ => NaiveDate::from_ymd_opt(p.year() - 1, m, d),
     }
 }
@@ -796,8 +801,12 @@ mod tests {
     fn day_and_month_without_year() {
         assert_eq!(dates("They met on May 15.", fri()), ["2025-05-15"]);
         assert_eq!(dates("They met on 15 May.", fri()), ["2025-05-15"]);
-        // Within a week after P: still this year (a schedule announced in advance).
+        // Within a month after P: still this year (a schedule announced in advance).
         assert_eq!(dates("The vote is on May 20.", fri()), ["2025-05-20"]);
+        assert_eq!(
+            dates("He was summoned to testify on June 10.", fri()),
+            ["2025-06-10"]
+        );
         // Further ahead: last year, with the forward reading kept for planned events.
         let d = one("Elections were held on 3 December.", fri());
         assert_eq!(d.date.to_string(), "2024-12-03");

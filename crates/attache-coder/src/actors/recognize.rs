@@ -82,6 +82,20 @@ const MODS: &[&str] = &[
     "provincial",
     "military",
     "security",
+    // Words of a noun family between a state and its group ("Afghan tribal elders", "Iranian
+    // border forces", "Indian human rights activists"): never verbs, so they cannot join a state
+    // to the object of a clause the way "Israeli strikes killed civilians" would.
+    "tribal",
+    "paramilitary",
+    "border",
+    "religious",
+    "human",
+    "rights",
+    "riot",
+    "elite",
+    "federal",
+    "intelligence",
+    "state",
 ];
 const FORMER: &[&str] = &["former", "ex"];
 /// Endings of "Pakistan-linked" style compounds that tie a group to a state or organisation.

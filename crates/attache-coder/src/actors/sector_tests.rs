@@ -157,6 +157,56 @@ fn a_first_name_alone_is_the_family_member_named_before() {
     assert_eq!((m.code.as_str(), m.sector.as_str()), ("BRA", "LEG"));
 }
 
+#[test]
+fn a_noun_family_word_between_a_state_and_its_group_keeps_them_together() {
+    // The state codes the group and the group's noun its sector, whatever stands between.
+    let found = run("Chilean tribal elders met Peruvian paramilitary troops.");
+    assert!(has(&found, "Chilean tribal elders|CHL|CVL"), "{found:?}");
+    assert!(
+        has(&found, "Peruvian paramilitary troops|PER|MIL"),
+        "{found:?}"
+    );
+    let found = run("Peruvian border forces detained Colombian human rights activists.");
+    assert!(has(&found, "Peruvian border forces|PER|MIL"), "{found:?}");
+    assert!(
+        has(&found, "Colombian human rights activists|COL|CVL"),
+        "{found:?}"
+    );
+    let found = run("Bolivian state media reported the arrests.");
+    assert!(has(&found, "Bolivian state media|BOL|MED"), "{found:?}");
+    // A verb still ends the phrase: the state alone is the actor.
+    let found = run("Chilean strikes killed civilians.");
+    assert!(!has(&found, "Chilean strikes"), "{found:?}");
+}
+
+#[test]
+fn people_outside_government_are_civilians() {
+    let found = run("Peruvian farmers and Bolivian clerics blocked the road.");
+    assert!(has(&found, "Peruvian farmers|PER|CVL"), "{found:?}");
+    assert!(has(&found, "Bolivian clerics|BOL|CVL"), "{found:?}");
+}
+
+#[test]
+fn a_legislative_committee_is_the_legislature() {
+    let found = run("Chile's parliamentary committee summoned the minister.");
+    assert!(
+        has(&found, "Chile's parliamentary committee|CHL|LEG"),
+        "{found:?}"
+    );
+    let found = run("The Peruvian Senate rejected the bill.");
+    assert!(has(&found, "The Peruvian Senate|PER|LEG"), "{found:?}");
+}
+
+#[test]
+fn a_defence_chief_is_military_and_rebel_fighters_are_rebels() {
+    let found = run("The Chilean defence chief met Colombian rebel fighters.");
+    assert!(
+        has(&found, "The Chilean defence chief|CHL|MIL"),
+        "{found:?}"
+    );
+    assert!(has(&found, "Colombian rebel fighters|COL|REB"), "{found:?}");
+}
+
 /// The first actor found in `text` once the sentence `before` has been read (coreference and the
 /// article's pair see it).
 fn first_after(before: &str, text: &str) -> ActorMention {

@@ -203,7 +203,10 @@ fn unowned_groups_belong_to_the_home_state() {
     let t = "Chile's president spoke in Santiago on Monday. Riot police fired tear gas as the \
              protesters marched, and the army was deployed.";
     let got = run_article(t, "2024-05-01");
-    assert!(got.contains(&"police|CHL|COP|||".to_string()), "{got:?}");
+    assert!(
+        got.contains(&"Riot police|CHL|COP|||".to_string()),
+        "{got:?}"
+    );
     assert!(
         got.contains(&"the protesters|CHL|CVL|||".to_string()),
         "{got:?}"
