@@ -912,7 +912,16 @@ impl ArticleState<'_> {
             .drafts
             .iter()
             .find(|d| {
-                d.dated_in_sentence && !d.event.background && d.event.modality == Modality::Asserted
+                d.dated_in_sentence
+                    && !d.event.background
+                    && d.event.modality == Modality::Asserted
+                    // A date still to come ("summoned her to testify on July 22") is not when
+                    // the news happened.
+                    && !d
+                        .event
+                        .date
+                        .as_deref()
+                        .is_some_and(|date| after_publication(date, published))
             })
             .and_then(|d| {
                 d.event
@@ -1341,6 +1350,17 @@ fn claimant(view: &SentenceView<'_>) -> Option<usize> {
     view.actors
         .iter()
         .rposition(|a| a.end <= claimed && view.words_between_count(a.end, claimed) == 0)
+}
+
+/// Whether an ISO date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) lies after the publication day, as
+/// far as its precision tells.
+fn after_publication(date: &str, published: Option<NaiveDate>) -> bool {
+    let Some(published) = published else {
+        return false;
+    };
+    let published = published.format("%Y-%m-%d").to_string();
+    let n = date.len().min(published.len());
+    date[..n] > published[..n]
 }
 
 /// Who carries out an attack, as a news report calls a person it has not named yet.
@@ -2022,6 +2042,24 @@ mod tests {
              been identified.",
         );
         assert_source(&events, "ASSAULT", ("KEN", "UAF"));
+    }
+
+    #[test]
+    fn a_date_still_to_come_is_not_the_news_date() {
+        // Published 2025-05-16 (see `code_with`).
+        let events = code_parsed(
+            "Kenya's interior minister was shot during a campaign rally. The Senate Oversight \
+             Committee summoned Police Director John Kamau to testify on May 22.",
+        );
+        let attack = events
+            .iter()
+            .find(|e| e.plover == "ASSAULT")
+            .expect("an attack");
+        assert_eq!(attack.date.as_deref(), Some("2025-05-16"), "{events:?}");
+        let published = NaiveDate::from_ymd_opt(2025, 5, 16);
+        assert!(after_publication("2025-05-22", published));
+        assert!(!after_publication("2025-05", published));
+        assert!(!after_publication("2025-05-16", published));
     }
 
     #[test]
