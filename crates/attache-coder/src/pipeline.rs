@@ -462,6 +462,15 @@ impl ArticleState<'_> {
                 .as_ref()
                 .map(|t| inferred_actor(text, trigger, t.code.clone(), "COP".to_string()));
         }
+        if target.is_none() {
+            // "Authorities have imposed a curfew", "the prime minister has resigned": a state's
+            // measures of control at home, and a leader's resignation, fall on its people when
+            // the sentence names nobody else (GUIDELINES §3: the closest actor the text gives).
+            target = source
+                .as_ref()
+                .filter(|s| acts_on_its_people(&trigger.cameo, s))
+                .map(|s| inferred_actor(text, trigger, s.code.clone(), "CVL".to_string()));
+        }
         let (Some(source), Some(target)) = (source, target) else {
             return;
         };
@@ -1013,6 +1022,19 @@ fn inferred_actor(text: &str, trigger: &Trigger, code: String, sector: String) -
         span: [trigger.start, trigger.end],
         ..ActorRef::default()
     }
+}
+
+/// Whether `source` performing `cameo` acts on its own state's people: a curfew or state of
+/// emergency (1723, 1724), a crackdown (170) or riot control (175) by a state's government or
+/// forces, or a leader's resignation (0831). A ban or an arrest is left out: its object is too
+/// often a named foreign party or a group the sentence names later.
+fn acts_on_its_people(cameo: &str, source: &ActorRef) -> bool {
+    let state_power = match cameo {
+        "0831" => source.sector == "GOV",
+        "170" | "175" | "1723" | "1724" => matches!(source.sector.as_str(), "GOV" | "COP" | "MIL"),
+        _ => false,
+    };
+    state_power && crate::actors::is_state(&source.code)
 }
 
 /// A mention that can be the other party of an act: a named state, body or person, not a
@@ -2672,6 +2694,17 @@ mod tests {
             "{:?}",
             dyads(&events)
         );
+    }
+
+    #[test]
+    fn measures_of_control_at_home_fall_on_the_people() {
+        let events = code("The Kenyan authorities imposed a curfew in Nairobi on Monday.");
+        assert_has(&events, "COERCE", "KEN", "KEN");
+        let events = code("Kenyan President William Ruto resigned on Monday.");
+        assert_has(&events, "CONCEDE", "KEN", "KEN");
+        // A foreign target the sentence names keeps its place.
+        let events = code("Kenya imposed a curfew on Somali traders on Monday.");
+        assert_lacks(&events, "COERCE", "KEN", "KEN");
     }
 
     #[test]
