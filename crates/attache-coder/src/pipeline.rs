@@ -1382,7 +1382,7 @@ fn after_publication(date: &str, published: Option<NaiveDate>) -> bool {
     };
     let published = published.format("%Y-%m-%d").to_string();
     let n = date.len().min(published.len());
-    date[..n] > published[..n]
+    date.as_bytes()[..n] > published.as_bytes()[..n]
 }
 
 /// Who carries out an attack, as a news report calls a person it has not named yet.
