@@ -2,7 +2,8 @@
 //!
 //! Conventions (P is the publication date):
 //! - a date without a year ("May 15") is in P's year unless that puts it more than a month
-//!   after P, then the year before (a day named weeks ahead is a schedule, not last year's); a bare month ("in May") is the latest such month not after P's;
+//!   after P, then the year before (a day named weeks ahead is a schedule, not last year's);
+//!   a bare month ("in May") is the latest such month not after P's;
 //! - a weekday ("on Thursday") is the latest such day on or before P (P itself when it is that
 //!   weekday); "last Thursday" is strictly before P;
 //! - for those direction-ambiguous expressions `future` holds the forward reading (the first
