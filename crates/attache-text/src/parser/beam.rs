@@ -3,7 +3,7 @@
 //! Every sequence has exactly `2n` moves (each word is shifted once and attached
 //! once), so all hypotheses finish at the same step.
 
-use super::{apply, features, Labels, State, N_PARSE_FEATS};
+use super::{apply, features, Labels, Legal, State, N_PARSE_FEATS};
 
 /// A hypothesis: a parser state and the sum of its moves' scores.
 #[derive(Default)]
@@ -53,22 +53,6 @@ impl State {
     }
 }
 
-/// Which of SHIFT, LEFT and RIGHT are legal in `st`, and whether LEFT must be `root`.
-#[inline]
-pub(crate) fn legal(st: &State) -> (bool, bool, bool, bool) {
-    let at_root = st.b >= st.n;
-    (
-        !at_root,
-        if at_root {
-            st.stack.len() == 1
-        } else {
-            !st.stack.is_empty()
-        },
-        st.stack.len() >= 2,
-        at_root,
-    )
-}
-
 /// Pushes onto `out` the `k` best legal moves of a state (by `scores`), each as a
 /// candidate extending `parent` whose score so far is `base`.
 #[inline]
@@ -81,7 +65,12 @@ pub(crate) fn top_moves<T: Copy + Into<i64>>(
     k: usize,
     out: &mut Vec<Cand>,
 ) {
-    let (shift, left, right, at_root) = legal(st);
+    let Legal {
+        shift,
+        left,
+        right,
+        at_root,
+    } = Legal::of(st);
     let nl = labels.names.len();
     let start = out.len();
     let push = |mov: usize, out: &mut Vec<Cand>| {

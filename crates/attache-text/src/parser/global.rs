@@ -23,6 +23,7 @@ struct Node {
 const NO_NODE: u32 = u32::MAX;
 
 /// Buffers of one training sentence, reused.
+#[derive(Default)]
 struct Search {
     cur: Vec<Item>,
     next: Vec<Item>,
@@ -47,22 +48,6 @@ struct Violation {
 }
 
 impl Search {
-    fn new() -> Search {
-        Search {
-            cur: Vec::new(),
-            next: Vec::new(),
-            node: Vec::new(),
-            correct: Vec::new(),
-            next_node: Vec::new(),
-            next_correct: Vec::new(),
-            cands: Vec::new(),
-            lattice: Vec::new(),
-            costs: Vec::new(),
-            min_cost: Vec::new(),
-            gold_moves: Vec::new(),
-        }
-    }
-
     /// Beam search over `ex` with the trainer's current weights.
     fn run(
         &mut self,
@@ -210,7 +195,7 @@ pub fn train_parser_global(
     let mut trainer = Trainer::new(labels.n_moves());
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng::new(seed);
-    let mut search = Search::new();
+    let mut search = Search::default();
     let mut wrong = Vec::new();
     for epoch in 1..=epochs {
         rng.shuffle(&mut order);
@@ -331,7 +316,7 @@ mod tests {
         let labels = Labels::new(names);
         let mut trainer = Trainer::new(labels.n_moves());
         // Untrained, every move scores 0: the beam's best (lowest move ids first) is wrong.
-        let mut search = Search::new();
+        let mut search = Search::default();
         let v = search
             .run(&trainer, &labels, &data[0], 2)
             .expect("an untrained model violates");

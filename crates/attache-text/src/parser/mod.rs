@@ -132,16 +132,39 @@ impl Labels {
     }
 
     pub fn valid(&self, st: &State, m: Move) -> bool {
+        let legal = Legal::of(st);
         match m {
-            Move::Shift => st.b < st.n,
-            Move::Left(l) => {
-                if st.b < st.n {
-                    !st.stack.is_empty() && l != self.root
-                } else {
-                    st.stack.len() == 1 && l == self.root
-                }
-            }
-            Move::Right(l) => st.stack.len() >= 2 && l != self.root,
+            Move::Shift => legal.shift,
+            // At the root only LEFT(root) is legal, and LEFT(root) nowhere else.
+            Move::Left(l) => legal.left && (l == self.root) == legal.at_root,
+            Move::Right(l) => legal.right && l != self.root,
+        }
+    }
+}
+
+/// Which kinds of move a state allows, whatever their label.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Legal {
+    pub shift: bool,
+    pub left: bool,
+    pub right: bool,
+    /// The buffer holds only the root: LEFT must be `root`.
+    pub at_root: bool,
+}
+
+impl Legal {
+    #[inline]
+    pub(crate) fn of(st: &State) -> Legal {
+        let at_root = st.b >= st.n;
+        Legal {
+            shift: !at_root,
+            left: if at_root {
+                st.stack.len() == 1
+            } else {
+                !st.stack.is_empty()
+            },
+            right: st.stack.len() >= 2,
+            at_root,
         }
     }
 }
