@@ -825,11 +825,7 @@ impl ArticleState<'_> {
     /// responsible for it ("the TTP claimed responsibility", "those responsible were ISIS
     /// fighters"): the group becomes the attack's author.
     fn claim_of_responsibility(&mut self, view: &SentenceView<'_>) -> bool {
-        let attacked = self.drafts.iter().any(|d| {
-            d.event.plover == "ASSAULT"
-                && !d.event.background
-                && d.event.modality == Modality::Asserted
-        });
+        let attacked = self.news_attacks().next().is_some();
         let cue = view
             .words
             .iter()
@@ -846,10 +842,23 @@ impl ArticleState<'_> {
         let Some(group) = group else {
             return false;
         };
-        let group = actor_ref(self.article.text.as_str(), &view.actors[group]);
-        self.perpetrator = Some(group.clone());
-        self.claimant = Some(group);
+        self.name_the_author(actor_ref(self.article.text.as_str(), &view.actors[group]));
         true
+    }
+
+    /// The attacks the news reports (asserted, not recalled), in text order.
+    fn news_attacks(&self) -> impl Iterator<Item = &Event> {
+        self.drafts
+            .iter()
+            .map(|d| &d.event)
+            .filter(|e| e.plover == "ASSAULT" && !e.background && e.modality == Modality::Asserted)
+    }
+
+    /// `author` carried out the news's attack: later reactions are aimed at it, and the
+    /// attackers the coder left unnamed become it.
+    fn name_the_author(&mut self, author: ActorRef) {
+        self.perpetrator = Some(author.clone());
+        self.claimant = Some(author);
     }
 
     /// A sentence naming the lone person behind the news's attack ("identified Crooks as the
@@ -859,15 +868,11 @@ impl ArticleState<'_> {
         if self.claimant.is_some() {
             return;
         }
-        let unidentified = self.drafts.iter().find_map(|d| {
-            let e = &d.event;
-            let source = e.source.as_ref()?;
-            (e.plover == "ASSAULT"
-                && !e.background
-                && e.modality == Modality::Asserted
-                && source.sector == "UAF")
-                .then(|| source.code.clone())
-        });
+        let unidentified = self
+            .news_attacks()
+            .filter_map(|e| e.source.as_ref())
+            .find(|source| source.sector == "UAF")
+            .map(|source| source.code.clone());
         let Some(code) = unidentified else {
             return;
         };
@@ -892,8 +897,7 @@ impl ArticleState<'_> {
             span: [start, end],
             ..ActorRef::default()
         };
-        self.perpetrator = Some(person.clone());
-        self.claimant = Some(person);
+        self.name_the_author(person);
     }
 
     /// Unnamed attackers of the news ("gunmen", "the assailants", an attacker the coder
@@ -1075,11 +1079,8 @@ fn host_ref(text: &str, m: &ActorMention) -> Option<ActorRef> {
         text: text.get(start..end)?.to_string(),
         code,
         sector,
-        org: None,
-        name: None,
-        role: None,
-        rank: None,
         span: [start, end],
+        ..ActorRef::default()
     })
 }
 
